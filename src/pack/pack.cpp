@@ -1,0 +1,302 @@
+#include "pack/pack.h"
+
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+
+#include "base/error.h"
+#include "base/files.h"
+#include "base/text.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace sf::pack {
+namespace {
+
+// Reads one pack.json: every check appends to `problems` and carries on, so
+// the designer sees all of them in one run.
+class PackReader {
+ public:
+  PackReader(const fs::path& source, Problems& problems)
+      : source_(source), base_dir_(source.parent_path()), problems_(problems) {}
+
+  Pack read(const json& root) {
+    Pack pack;
+    pack.source = source_;
+    if (!root.is_object()) {
+      problem("", "expected a JSON object at the top level");
+      return pack;
+    }
+    check_known_keys(root, "", {"id", "title", "author", "description", "links", "tray",
+                                "style", "stickers", "platforms", "telegram_bot",
+                                "imessage_grid", "duration_policy"});
+    pack.id = required_string(root, "id");
+    if (!pack.id.empty() && !std::regex_match(pack.id, std::regex("[a-z][a-z0-9_]{0,63}")))
+      problem("id", "is " + quote(pack.id) +
+                        "; expected 1-64 lower-case letters, digits or '_', starting with a letter");
+    pack.title = required_string(root, "title");
+    if (pack.title.size() > 128) problem("title", "is longer than 128 characters");
+    pack.author = required_string(root, "author");
+    if (pack.author.size() > 128) problem("author", "is longer than 128 characters");
+    pack.description = optional_string(root, "description");
+    pack.telegram_bot = optional_string(root, "telegram_bot");
+    if (!pack.telegram_bot.empty() &&
+        !std::regex_match(pack.telegram_bot, std::regex("[A-Za-z][A-Za-z0-9_]{2,31}")))
+      problem("telegram_bot", "is " + quote(pack.telegram_bot) +
+                                  "; expected a bot username (letters, digits, '_')");
+    read_links(root, pack.links);
+    if (root.contains("tray")) {
+      pack.tray_as_written = optional_string(root, "tray");
+      pack.tray = resolve_file(pack.tray_as_written, "tray");
+    }
+    read_style(root, pack.style);
+    read_stickers(root, pack.stickers);
+    read_platforms(root, pack.platforms);
+    pack.imessage_grid = optional_string(root, "imessage_grid", "regular");
+    if (pack.imessage_grid != "small" && pack.imessage_grid != "regular" &&
+        pack.imessage_grid != "large")
+      problem("imessage_grid", "is " + quote(pack.imessage_grid) +
+                                   "; expected 'small', 'regular' or 'large'");
+    std::string policy = optional_string(root, "duration_policy", "cut");
+    if (policy == "cut") pack.duration_policy = DurationPolicy::cut;
+    else if (policy == "speed-up") pack.duration_policy = DurationPolicy::speed_up;
+    else if (policy == "refuse") pack.duration_policy = DurationPolicy::refuse;
+    else problem("duration_policy", "is " + quote(policy) + "; expected 'cut', 'speed-up' or 'refuse'");
+    return pack;
+  }
+
+ private:
+  void problem(const std::string& field, const std::string& message) {
+    std::string where = source_.filename().string();
+    if (!field.empty()) where += ": " + field;
+    problems_.push_back({where, message});
+  }
+
+  void check_known_keys(const json& object, const std::string& prefix,
+                        std::vector<std::string_view> known) {
+    for (const auto& [key, value] : object.items()) {
+      bool found = false;
+      for (std::string_view k : known) found = found || k == key;
+      if (!found)
+        problem(prefix + key, "unknown field;" + [&] {
+          std::string hint = did_you_mean(key, known);
+          return hint.empty() ? std::string(" not part of the pack format (see docs/pack-format.md)")
+                              : hint;
+        }());
+    }
+  }
+
+  std::string optional_string(const json& object, const std::string& key,
+                              const std::string& fallback = "",
+                              const std::string& prefix = "") {
+    if (!object.contains(key)) return fallback;
+    const json& value = object.at(key);
+    if (!value.is_string()) {
+      problem(prefix + key, "expected a string, got " + std::string(value.type_name()));
+      return fallback;
+    }
+    return value.get<std::string>();
+  }
+
+  std::string required_string(const json& object, const std::string& key,
+                              const std::string& prefix = "") {
+    if (!object.contains(key)) {
+      problem(prefix + key, "is missing; expected a non-empty string");
+      return "";
+    }
+    std::string value = optional_string(object, key, "", prefix);
+    if (object.at(key).is_string() && value.empty())
+      problem(prefix + key, "is empty; expected a non-empty string");
+    return value;
+  }
+
+  fs::path resolve_file(const std::string& written, const std::string& field) {
+    if (written.empty()) return {};
+    fs::path path = fs::path(written).is_absolute() ? fs::path(written) : base_dir_ / written;
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))
+      problem(field, "file " + quote(written) + " not found (looked in " +
+                         path.parent_path().string() + ")");
+    return path;
+  }
+
+  void read_links(const json& root, Links& links) {
+    if (!root.contains("links")) return;
+    const json& object = root.at("links");
+    if (!object.is_object()) {
+      problem("links", "expected an object of URLs");
+      return;
+    }
+    check_known_keys(object, "links.", {"website", "privacy", "license", "email",
+                                        "android_play_store", "ios_app_store"});
+    auto url = [&](const char* key) {
+      std::string value = optional_string(object, key, "", "links.");
+      if (!value.empty() && !std::regex_match(value, std::regex("https?://[^\\s]+")))
+        problem(std::string("links.") + key,
+                "is " + quote(value) + "; expected an http(s) URL");
+      return value;
+    };
+    links.website = url("website");
+    links.privacy = url("privacy");
+    links.license = url("license");
+    links.android_play_store = url("android_play_store");
+    links.ios_app_store = url("ios_app_store");
+    links.email = optional_string(object, "email", "", "links.");
+    if (!links.email.empty() &&
+        !std::regex_match(links.email, std::regex("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")))
+      problem("links.email", "is " + quote(links.email) + "; expected an e-mail address");
+  }
+
+  int bounded_int(const json& object, const std::string& key, int fallback, int lo, int hi,
+                  const std::string& prefix) {
+    if (!object.contains(key)) return fallback;
+    const json& value = object.at(key);
+    if (!value.is_number_integer() || value.get<long long>() < lo || value.get<long long>() > hi) {
+      problem(prefix + key, "is " + value.dump() + "; expected a whole number from " +
+                                std::to_string(lo) + " to " + std::to_string(hi));
+      return fallback;
+    }
+    return value.get<int>();
+  }
+
+  void read_style(const json& root, Style& style) {
+    if (!root.contains("style")) return;
+    const json& object = root.at("style");
+    if (!object.is_object()) {
+      problem("style", "expected an object");
+      return;
+    }
+    check_known_keys(object, "style.", {"margin_px", "outline_px", "outline_color", "shadow"});
+    style.margin_px = bounded_int(object, "margin_px", style.margin_px, 0, 128, "style.");
+    style.outline_px = bounded_int(object, "outline_px", style.outline_px, 0, 64, "style.");
+    std::string color = optional_string(object, "outline_color", "#ffffff", "style.");
+    if (std::regex_match(color, std::regex("#[0-9a-fA-F]{6}"))) {
+      auto channel = [&](int i) {
+        return static_cast<std::uint8_t>(std::stoi(color.substr(1 + 2 * i, 2), nullptr, 16));
+      };
+      style.outline_color = {channel(0), channel(1), channel(2)};
+    } else {
+      problem("style.outline_color", "is " + quote(color) + "; expected a colour like '#ffffff'");
+    }
+    if (object.contains("shadow")) {
+      if (object.at("shadow").is_boolean()) style.shadow = object.at("shadow").get<bool>();
+      else problem("style.shadow", "expected true or false");
+    }
+  }
+
+  std::vector<std::string> string_list(const json& object, const std::string& key,
+                                       const std::string& prefix) {
+    std::vector<std::string> out;
+    if (!object.contains(key)) return out;
+    const json& value = object.at(key);
+    if (!value.is_array()) {
+      problem(prefix + key, "expected a list of strings");
+      return out;
+    }
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (!value[i].is_string() || value[i].get<std::string>().empty())
+        problem(prefix + key + "[" + std::to_string(i) + "]", "expected a non-empty string");
+      else out.push_back(value[i].get<std::string>());
+    }
+    return out;
+  }
+
+  void read_stickers(const json& root, std::vector<Sticker>& stickers) {
+    if (!root.contains("stickers")) {
+      problem("stickers", "is missing; expected a list of stickers");
+      return;
+    }
+    const json& list = root.at("stickers");
+    if (!list.is_array() || list.empty()) {
+      problem("stickers", "expected a non-empty list of stickers");
+      return;
+    }
+    std::set<std::string> seen_files;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      std::string prefix = "stickers[" + std::to_string(i) + "].";
+      const json& item = list[i];
+      if (!item.is_object()) {
+        problem(prefix.substr(0, prefix.size() - 1), "expected an object with 'file'");
+        continue;
+      }
+      check_known_keys(item, prefix, {"file", "emojis", "keywords", "alt"});
+      Sticker sticker;
+      sticker.file_as_written = required_string(item, "file", prefix);
+      sticker.file = resolve_file(sticker.file_as_written, prefix + "file");
+      if (!sticker.file_as_written.empty() && !seen_files.insert(sticker.file_as_written).second)
+        problem(prefix + "file", quote(sticker.file_as_written) + " is used twice");
+      sticker.emojis = string_list(item, "emojis", prefix);
+      if (sticker.emojis.size() > 20)
+        problem(prefix + "emojis", "has " + std::to_string(sticker.emojis.size()) +
+                                       " emoji; at most 20 are allowed");
+      sticker.keywords = string_list(item, "keywords", prefix);
+      sticker.alt = optional_string(item, "alt", "", prefix);
+      if (sticker.alt.size() > 255)
+        problem(prefix + "alt", "is longer than 255 characters");
+      stickers.push_back(std::move(sticker));
+    }
+  }
+
+  void read_platforms(const json& root, std::vector<std::string>& platforms) {
+    if (!root.contains("platforms")) {
+      platforms = known_platforms();
+      return;
+    }
+    std::vector<std::string_view> known(known_platforms().begin(), known_platforms().end());
+    for (const std::string& id : string_list(root, "platforms", "")) {
+      bool found = false;
+      for (std::string_view k : known) found = found || k == id;
+      if (found) platforms.push_back(id);
+      else
+        problem("platforms", "unknown platform " + quote(id) + ";" +
+                                 [&] {
+                                   std::string hint = did_you_mean(id, known);
+                                   return hint.empty() ? " expected one of " +
+                                                             join(known_platforms(), ", ")
+                                                       : hint;
+                                 }());
+    }
+  }
+
+  fs::path source_;
+  fs::path base_dir_;
+  Problems& problems_;
+};
+
+}  // namespace
+
+const std::vector<std::string>& known_platforms() {
+  static const std::vector<std::string> kPlatforms = {
+      "telegram", "whatsapp", "signal", "imessage", "line",
+      "discord",  "viber",    "wechat", "kik"};
+  return kPlatforms;
+}
+
+Pack parse_pack(const std::string& pack_json, const fs::path& source, Problems& problems) {
+  json root = json::parse(pack_json, nullptr, /*allow_exceptions=*/false);
+  if (root.is_discarded()) {
+    // Parse again with exceptions on, only to get the byte offset for the message.
+    try {
+      json ignored = json::parse(pack_json);
+      (void)ignored;
+    } catch (const json::parse_error& e) {
+      problems.push_back({source.filename().string(),
+                          "is not valid JSON (byte " + std::to_string(e.byte) + ")"});
+    }
+    Pack pack;
+    pack.source = source;
+    return pack;
+  }
+  return PackReader(source, problems).read(root);
+}
+
+Pack load_pack(const fs::path& path) {
+  std::string text = read_text_file(path, 4u << 20);
+  Problems problems;
+  Pack pack = parse_pack(text, fs::absolute(path), problems);
+  throw_if_any(problems, path.string());
+  return pack;
+}
+
+}  // namespace sf::pack

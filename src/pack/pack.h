@@ -1,0 +1,71 @@
+// pack: the designer's pack.json, parsed and validated with every problem
+// reported at once. Depends on base only; knows nothing about images or
+// platforms beyond their names (platform rules live in exporters).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/problems.h"
+
+namespace sf::pack {
+
+struct Rgb {
+  std::uint8_t r = 255, g = 255, b = 255;
+};
+
+/// Die-cut look applied to every sticker before fitting. Sizes are in pixels
+/// of a 512-px canvas and scale with the target canvas.
+struct Style {
+  int margin_px = 16;
+  int outline_px = 0;
+  Rgb outline_color{};
+  bool shadow = false;
+};
+
+struct Links {
+  std::string website, privacy, license, email;
+  std::string android_play_store, ios_app_store;
+};
+
+struct Sticker {
+  std::filesystem::path file;   // absolute, resolved against pack.json's folder
+  std::string file_as_written;  // as in pack.json, for messages and reports
+  std::vector<std::string> emojis;
+  std::vector<std::string> keywords;
+  std::string alt;
+};
+
+/// What to do when an animation is longer than a platform allows.
+enum class DurationPolicy { cut, speed_up, refuse };
+
+struct Pack {
+  std::filesystem::path source;  // the pack.json itself
+  std::string id, title, author, description;
+  Links links;
+  std::filesystem::path tray;    // absolute; empty when not given (first sticker used)
+  std::string tray_as_written;
+  Style style;
+  std::vector<Sticker> stickers;
+  std::vector<std::string> platforms;  // ids, in the order given; default all
+  std::string telegram_bot;            // for the Telegram set name "<id>_by_<bot>"
+  std::string imessage_grid = "regular";  // small | regular | large
+  DurationPolicy duration_policy = DurationPolicy::cut;
+};
+
+/// Every platform id stickerforge knows, in display order.
+const std::vector<std::string>& known_platforms();
+
+/// Parses and validates `pack_json` (the text of the file at `source`).
+/// Appends one Problem per issue (field named, value quoted, expectation
+/// stated) and returns what could be read; use only when `problems` is empty.
+Pack parse_pack(const std::string& pack_json, const std::filesystem::path& source,
+                Problems& problems);
+
+/// Reads and parses `path`; throws Error(bad_input) listing every problem.
+Pack load_pack(const std::filesystem::path& path);
+
+}  // namespace sf::pack

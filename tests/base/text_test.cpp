@@ -1,0 +1,18 @@
+#include <catch2/catch.hpp>
+
+#include "base/text.h"
+
+TEST_CASE("did_you_mean suggests the nearest name for a typo", "[base]") {
+  std::vector<std::string_view> names{"telegram", "whatsapp", "signal"};
+  CHECK(sf::did_you_mean("telegarm", names) == " did you mean 'telegram'?");
+  CHECK(sf::did_you_mean("whatsap", names) == " did you mean 'whatsapp'?");
+}
+
+TEST_CASE("did_you_mean stays quiet when nothing is close", "[base]") {
+  std::vector<std::string_view> names{"telegram", "whatsapp"};
+  CHECK(sf::did_you_mean("myspace", names).empty());
+}
+
+TEST_CASE("quote escapes control characters", "[base]") {
+  CHECK(sf::quote("a\nb") == "'a\\x0ab'");
+}

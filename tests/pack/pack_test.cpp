@@ -1,0 +1,75 @@
+#include <catch2/catch.hpp>
+
+#include "base/error.h"
+#include "pack/pack.h"
+#include "support/temp_dir.h"
+
+using sf::pack::parse_pack;
+
+namespace {
+
+sf::Problems problems_for(const std::string& json, const std::filesystem::path& source) {
+  sf::Problems problems;
+  parse_pack(json, source, problems);
+  return problems;
+}
+
+bool mentions(const sf::Problems& problems, const std::string& a, const std::string& b) {
+  for (const auto& p : problems)
+    if (p.to_string().find(a) != std::string::npos && p.to_string().find(b) != std::string::npos)
+      return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a valid pack.json parses with files resolved and platforms defaulted", "[pack]") {
+  sf::test::TempDir dir;
+  sf::test::write_file(dir / "art/wave.svg", "<svg/>");
+  sf::Problems problems;
+  auto pack = parse_pack(R"({"id":"acme_hearts","title":"Acme Hearts","author":"Acme Inc.",
+    "style":{"margin_px":10,"outline_px":8,"outline_color":"#ff0000"},
+    "stickers":[{"file":"art/wave.svg","emojis":["👋"],"keywords":["hi"],"alt":"Waving"}]})",
+                         dir / "pack.json", problems);
+  REQUIRE(problems.empty());
+  CHECK(pack.id == "acme_hearts");
+  CHECK(pack.stickers.at(0).file == dir / "art/wave.svg");
+  CHECK(pack.stickers.at(0).emojis == std::vector<std::string>{"👋"});
+  CHECK(pack.style.outline_color.r == 255);
+  CHECK(pack.style.outline_color.g == 0);
+  CHECK(pack.platforms.size() == sf::pack::known_platforms().size());
+}
+
+TEST_CASE("every problem in a pack.json is reported at once", "[pack]") {
+  sf::test::TempDir dir;
+  auto problems = problems_for(R"({"id":"Bad Id","author":"",
+    "style":{"margin_px":-3,"outline_color":"red"},
+    "stickers":[{"file":"missing.png","emojis":"x"},{"fiel":"a.png"}],
+    "platforms":["telegarm","myspace"]})",
+                               dir / "pack.json");
+  CHECK(mentions(problems, "pack.json: id", "'Bad Id'"));
+  CHECK(mentions(problems, "title", "is missing"));
+  CHECK(mentions(problems, "author", "is empty"));
+  CHECK(mentions(problems, "style.margin_px", "from 0 to 128"));
+  CHECK(mentions(problems, "style.outline_color", "'red'"));
+  CHECK(mentions(problems, "stickers[0].file", "'missing.png' not found"));
+  CHECK(mentions(problems, "stickers[0].emojis", "list of strings"));
+  CHECK(mentions(problems, "stickers[1].fiel", "did you mean 'file'?"));
+  CHECK(mentions(problems, "platforms", "unknown platform 'telegarm'; did you mean 'telegram'?"));
+  CHECK(mentions(problems, "platforms", "'myspace'; expected one of telegram"));
+  CHECK(problems.size() >= 10);
+}
+
+TEST_CASE("load_pack lists all problems in one error and names the file", "[pack]") {
+  sf::test::TempDir dir;
+  auto path = sf::test::write_file(dir / "pack.json", R"({"id":"x","stickers":[]})");
+  REQUIRE_THROWS_WITH(sf::pack::load_pack(path),
+                      Catch::Contains("problems in") && Catch::Contains("pack.json") &&
+                          Catch::Contains("nothing written") && Catch::Contains("title"));
+}
+
+TEST_CASE("load_pack reports invalid JSON with its position", "[pack]") {
+  sf::test::TempDir dir;
+  auto path = sf::test::write_file(dir / "pack.json", "{\"id\": \"x\",,}");
+  REQUIRE_THROWS_WITH(sf::pack::load_pack(path), Catch::Contains("not valid JSON (byte"));
+}
