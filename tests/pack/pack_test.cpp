@@ -73,3 +73,14 @@ TEST_CASE("load_pack reports invalid JSON with its position", "[pack]") {
   auto path = sf::test::write_file(dir / "pack.json", "{\"id\": \"x\",,}");
   REQUIRE_THROWS_WITH(sf::pack::load_pack(path), Catch::Contains("not valid JSON (byte"));
 }
+
+TEST_CASE("the demo pack parses without problems", "[pack]") {
+  auto pack = sf::pack::load_pack(sf::test::source_dir() / "assets/demo/pack.json");
+  CHECK(pack.id == "fergie_friends");
+  CHECK(pack.stickers.size() == 8);
+  CHECK(std::filesystem::exists(pack.tray));
+  for (const auto& sticker : pack.stickers) {
+    CHECK(std::filesystem::exists(sticker.file));
+    CHECK_FALSE(sticker.emojis.empty());
+  }
+}
