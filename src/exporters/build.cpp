@@ -1,0 +1,318 @@
+#include "exporters/build.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <exception>
+#include <fstream>
+#include <limits>
+#include <mutex>
+#include <thread>
+
+#include "base/error.h"
+#include "base/text.h"
+#include "exporters/platform_util.h"
+#include "exporters/registry.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace sf::exporters {
+namespace {
+
+// Margin at a canvas of `side_px`: the pack's margin is given for 512 px.
+int scaled_margin(const pack::Pack& pack, int side_px) {
+  return static_cast<int>(std::lround(pack.style.margin_px * side_px / 512.0));
+}
+
+void check_common(const pack::Pack& pack, const PlatformSpec& spec, Problems& problems,
+                  std::vector<std::string>& warnings) {
+  std::string file = pack.source.filename().string();
+  std::string id(spec.id);
+  int count = static_cast<int>(pack.stickers.size());
+  if (spec.counts_confirmed) {
+    Problems found;
+    check_sticker_count(spec, count, file + ": stickers", found);
+    for (Problem& p : found) problems.push_back({id + ": " + p.where, p.message});
+  } else {
+    Problems found;
+    check_sticker_count(spec, count, "", found);
+    for (Problem& p : found)
+      warnings.push_back(id + ": pack " + p.message + " (sources disagree; check before submitting)");
+  }
+  for (std::size_t i = 0; i < pack.stickers.size(); ++i) {
+    const pack::Sticker& sticker = pack.stickers[i];
+    int emojis = static_cast<int>(sticker.emojis.size());
+    std::string where = id + ": " + file + ": stickers[" + std::to_string(i) + "].emojis";
+    if (emojis < spec.min_emojis)
+      problems.push_back({where, (emojis == 0 ? std::string("is empty") : "has " + std::to_string(emojis)) +
+                                     " for " + quote(sticker.file_as_written) + "; " + id +
+                                     " needs at least " + std::to_string(spec.min_emojis) +
+                                     " emoji per sticker"});
+    else if (spec.min_emojis > 0 && emojis > spec.max_emojis)
+      warnings.push_back(where + ": " + std::to_string(emojis) + " emoji; " + id + " takes " +
+                         std::to_string(spec.max_emojis) + ", the rest are dropped");
+  }
+}
+
+std::vector<const Exporter*> resolve_platforms(const pack::Pack& pack,
+                                               const std::vector<std::string>& requested) {
+  const std::vector<std::string>& ids = requested.empty() ? pack.platforms : requested;
+  std::vector<const Exporter*> exporters;
+  for (const std::string& id : ids) {
+    const Exporter* exporter = &find_exporter(id);
+    if (std::find(exporters.begin(), exporters.end(), exporter) == exporters.end())
+      exporters.push_back(exporter);
+  }
+  if (exporters.empty()) throw bad_input("no platform chosen; expected at least one platform id");
+  return exporters;
+}
+
+// One image to make: which platform wants it and how.
+struct PlannedImage {
+  std::size_t platform;  // index into the exporter list
+  ImageJob job;
+};
+
+struct RenderedImage {
+  artwork::Encoded encoded;
+  int width = 0, height = 0;
+  bool upscaled = false;
+};
+
+artwork::Canvas canvas_for(const pack::Pack& pack, const PlatformSpec& spec, const ImageJob& job) {
+  artwork::Canvas canvas;
+  canvas.width = job.rule.width;
+  canvas.height = job.rule.height;
+  int side = std::min(job.rule.width, job.rule.height);
+  canvas.margin_px = scaled_margin(pack, side);
+  if (job.role == "sticker") canvas.margin_px = std::max(canvas.margin_px, spec.margin_px);
+  canvas.pad_to_canvas = job.rule.exact_size;
+  canvas.even_dimensions = job.rule.even_dimensions;
+  if (job.rule.opaque) canvas.background = pack::Rgb{255, 255, 255};
+  return canvas;
+}
+
+// Runs `work(i)` for i in [0, count) on `jobs` threads. Stops handing out
+// work after the first failure and rethrows the failure of the lowest index,
+// so the message does not depend on thread timing.
+void parallel_for(std::size_t count, int jobs, const std::function<void(std::size_t)>& work) {
+  std::vector<std::exception_ptr> errors(count);
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  auto worker = [&] {
+    for (std::size_t i; !failed && (i = next++) < count;) {
+      try {
+        work(i);
+      } catch (...) {
+        errors[i] = std::current_exception();
+        failed = true;
+      }
+    }
+  };
+  int threads = std::max(1, std::min<int>(jobs, static_cast<int>(count)));
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& thread : pool) thread.join();
+  for (const std::exception_ptr& error : errors)
+    if (error) std::rethrow_exception(error);
+}
+
+FileRecord image_record(const ImageJob& job, const RenderedImage& image) {
+  FileRecord record;
+  record.role = job.role;
+  record.width = image.width;
+  record.height = image.height;
+  record.format = artwork::format_name(image.encoded.format);
+  if (job.rule.max_bytes) record.limit_bytes = job.rule.max_bytes;
+  record.limit = describe(job.rule);
+  record.settings = image.encoded.settings;
+  record.ssim = image.encoded.ssim;
+  record.sacrifices = image.encoded.sacrifices;
+  record.trials = image.encoded.trials;
+  return record;
+}
+
+json record_json(const FileRecord& record) {
+  json settings = json::object();
+  for (const auto& [key, value] : record.settings) settings[key] = value;
+  json out = {{"platform", record.platform}, {"role", record.role}, {"path", record.path},
+              {"bytes", record.bytes},       {"format", record.format}};
+  if (record.width) out["pixels"] = {{"width", record.width}, {"height", record.height}};
+  out["limit_bytes"] = record.limit_bytes ? json(*record.limit_bytes) : json(nullptr);
+  if (!record.limit.empty()) out["limit"] = record.limit;
+  if (!record.settings.empty()) out["settings"] = settings;
+  if (record.ssim) out["ssim"] = std::round(*record.ssim * 10000.0) / 10000.0;
+  if (record.trials) out["trials"] = record.trials;
+  if (record.width) out["sacrifices"] = record.sacrifices;
+  return out;
+}
+
+// An existing folder is replaced only when it holds an earlier build (or
+// nothing), so a mistyped --out never deletes someone's files.
+void refuse_foreign_out_dir(const fs::path& out_dir) {
+  std::error_code ec;
+  if (!fs::exists(out_dir, ec)) return;
+  if (!fs::is_directory(out_dir, ec))
+    throw bad_input(out_dir.string() + ": exists and is not a folder; expected a folder for the build");
+  if (fs::is_empty(out_dir, ec) || fs::exists(out_dir / "report.json", ec)) return;
+  throw bad_input(out_dir.string() +
+                  ": folder exists and is not a stickerforge build (no report.json); "
+                  "expected a new, empty or earlier build folder");
+}
+
+void write_bytes(const fs::path& path, const Bytes& content) {
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(reinterpret_cast<const char*>(content.data()), static_cast<std::streamsize>(content.size()));
+  out.close();
+  if (!out) throw io_error(path.string() + ": cannot write");
+}
+
+}  // namespace
+
+Problems check_pack(const pack::Pack& pack, const std::vector<std::string>& platform_ids,
+                    std::vector<std::string>& warnings) {
+  Problems problems;
+  for (const Exporter* exporter : resolve_platforms(pack, platform_ids)) {
+    check_common(pack, exporter->spec(), problems, warnings);
+    exporter->check(pack, problems, warnings);
+  }
+  return problems;
+}
+
+BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
+  // 1. Which platforms; fails early on a typo, before any work.
+  std::vector<const Exporter*> exporters = resolve_platforms(pack, options.platforms);
+  std::vector<std::string> ids;
+  for (const Exporter* exporter : exporters) ids.emplace_back(exporter->spec().id);
+  if (options.out_dir.empty()) throw bad_input("no output folder given; expected --out DIR");
+  refuse_foreign_out_dir(options.out_dir);
+  if (options.signal_key && options.signal_key->size() != 32)
+    throw bad_input("signal key is " + std::to_string(options.signal_key->size()) +
+                    " bytes; expected 32 (64 hex digits)");
+
+  // 2. Every pack problem for every platform, reported at once, before encoding.
+  std::vector<std::string> warnings;
+  Problems problems = check_pack(pack, ids, warnings);
+  throw_if_any(problems, pack.source.filename().string() + " for " + join(ids, ", "));
+
+  // 3. Plan every image, grouped by source so each source is decoded once
+  //    at the largest size any platform needs from it.
+  artwork::initialize();
+  std::size_t sources = pack.stickers.size() + (pack.tray.empty() ? 0 : 1);
+  auto source_of = [&](int source) -> std::size_t {
+    if (source != kTraySource) return static_cast<std::size_t>(source);
+    return pack.tray.empty() ? 0 : pack.stickers.size();
+  };
+  std::vector<PlannedImage> planned;
+  std::vector<std::vector<std::size_t>> by_source(sources);
+  for (std::size_t p = 0; p < exporters.size(); ++p)
+    for (ImageJob& job : exporters[p]->images(pack)) {
+      by_source[source_of(job.source)].push_back(planned.size());
+      planned.push_back({p, std::move(job)});
+    }
+
+  // 4. Decode and render on the thread pool, one source per task: memory
+  //    stays at one decoded source per thread.
+  std::vector<RenderedImage> rendered(planned.size());
+  std::mutex progress_mutex;
+  int done = 0, total = static_cast<int>(planned.size());
+  int jobs = options.jobs > 0 ? options.jobs
+                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  parallel_for(sources, jobs, [&](std::size_t s) {
+    if (by_source[s].empty()) return;
+    bool is_tray = s == pack.stickers.size();
+    const fs::path& file = is_tray ? pack.tray : pack.stickers[s].file;
+    const std::string& written = is_tray ? pack.tray_as_written : pack.stickers[s].file_as_written;
+    artwork::LoadOptions load;
+    load.style = pack.style;
+    load.max_side_px = 0;
+    for (std::size_t i : by_source[s])
+      load.max_side_px = std::max({load.max_side_px, planned[i].job.rule.width, planned[i].job.rule.height});
+    artwork::Artwork art = artwork::load_artwork(file, load);
+    for (std::size_t i : by_source[s]) {
+      const PlannedImage& plan = planned[i];
+      const PlatformSpec& spec = exporters[plan.platform]->spec();
+      try {
+        artwork::Raster raster = artwork::fit(art, canvas_for(pack, spec, plan.job));
+        artwork::EncodeRequest request;
+        request.format = plan.job.rule.format;
+        request.max_bytes = plan.job.rule.max_bytes ? plan.job.rule.max_bytes
+                                                    : std::numeric_limits<std::uint64_t>::max();
+        request.allow_lossy = plan.job.rule.allow_lossy;
+        rendered[i].encoded = artwork::encode_within(raster, request);
+        rendered[i].width = raster.width;
+        rendered[i].height = raster.height;
+        rendered[i].upscaled = raster.upscaled;
+      } catch (const Error& e) {
+        throw Error(e.kind(), std::string(spec.id) + ": " + written + " (" + plan.job.role + " " +
+                                  plan.job.path + ", " + describe(plan.job.rule) + "): " + e.what());
+      }
+      if (options.progress) {
+        std::lock_guard lock(progress_mutex);
+        options.progress(++done, total);
+      }
+    }
+  });
+
+  // 5. Each platform's files: images first, then its manifests and archives.
+  FinishContext context;
+  context.signal_key = options.signal_key;
+  context.warnings = &warnings;
+  std::vector<Bundle> bundles;
+  for (std::size_t p = 0; p < exporters.size(); ++p) bundles.emplace_back(ids[p]);
+  for (std::size_t i = 0; i < planned.size(); ++i) {
+    const PlannedImage& plan = planned[i];
+    if (rendered[i].upscaled)
+      warnings.push_back(ids[plan.platform] + ": " + plan.job.path +
+                         ": source has fewer pixels than the canvas; upscaled (may look soft)");
+    bundles[plan.platform].add(plan.job.path, std::move(rendered[i].encoded.bytes),
+                               image_record(plan.job, rendered[i]));
+  }
+  for (std::size_t p = 0; p < exporters.size(); ++p) exporters[p]->finish(pack, bundles[p], context);
+
+  // 6. Write everything into a sibling temp folder, then rename it into place.
+  fs::path out_dir = options.out_dir;
+  fs::path staging = make_sibling_temp_dir(out_dir);
+  TempDirGuard guard(staging);
+  json files = json::array();
+  json secrets = json::array();
+  json summary = json::object();
+  for (const Bundle& bundle : bundles) {
+    std::uint64_t bytes = 0;
+    double min_ssim = 1.0;
+    int count = 0;
+    for (const auto& [path, entry] : bundle.files()) {
+      write_bytes(staging / entry.record.path, entry.content);
+      files.push_back(record_json(entry.record));
+      bytes += entry.record.bytes;
+      if (entry.record.ssim) min_ssim = std::min(min_ssim, *entry.record.ssim);
+      ++count;
+    }
+    summary[bundle.platform()] = {{"files", count}, {"bytes", bytes},
+                                  {"min_ssim", std::round(min_ssim * 10000.0) / 10000.0}};
+    for (const auto& [path, text] : bundle.secrets()) {
+      fs::path file = staging / path;
+      fs::create_directories(file.parent_path());
+      fs::permissions(file.parent_path(), fs::perms::owner_all, fs::perm_options::replace);
+      write_file_atomic(file, text, 0600);
+      secrets.push_back(path);
+    }
+  }
+  std::sort(warnings.begin(), warnings.end());
+  json report = {{"pack", {{"id", pack.id}, {"title", pack.title}, {"author", pack.author}}},
+                 {"platforms", ids},
+                 {"summary", summary},
+                 {"files", files},
+                 {"secrets", secrets},
+                 {"warnings", warnings}};
+  std::string report_text = json_text(report);
+  write_bytes(staging / "report.json", Bytes(report_text.begin(), report_text.end()));
+  replace_dir(staging, out_dir);
+  guard.release();
+  return {out_dir, report};
+}
+
+}  // namespace sf::exporters

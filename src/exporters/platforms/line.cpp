@@ -1,0 +1,87 @@
+// LINE Creators Market: numbered static stickers (at most 370x320, even
+// sides, ~10 px margin), a 240x240 main image and a 96x74 chat tab, all PNG,
+// plus the upload ZIP the Creators Market form takes. Counts 8/16/24/32/40.
+#include "base/error.h"
+#include "base/text.h"
+#include "exporters/platform_util.h"
+#include "exporters/registry.h"
+#include "exporters/zip_archive.h"
+
+namespace sf::exporters {
+namespace {
+
+const ImageRule kMain{artwork::Format::png, 240, 240, true, false, 1000000, true, false};
+const ImageRule kTab{artwork::Format::png, 96, 74, true, false, 1000000, true, false};
+constexpr std::uint64_t kZipLimit = 20000000;
+
+class LineExporter final : public Exporter {
+ public:
+  const PlatformSpec& spec() const override {
+    static const PlatformSpec kSpec = [] {
+      PlatformSpec s;
+      s.id = "line";
+      s.display_name = "LINE";
+      s.sticker = {artwork::Format::png, 370, 320, false, true, 1000000, true, false};
+      s.margin_px = 10;
+      s.min_stickers = 8;
+      s.max_stickers = 40;
+      s.allowed_counts = {8, 16, 24, 32, 40};
+      return s;
+    }();
+    return kSpec;
+  }
+
+  void check(const pack::Pack& pack, Problems&, std::vector<std::string>& warnings) const override {
+    // Form fields the creator types in; LINE counts Asian characters double,
+    // so these are warnings, not refusals.
+    if (utf8_length(pack.title) > 40)
+      warnings.push_back("line: title is longer than 40 characters; the Creators Market form takes 40");
+    if (utf8_length(pack.author) > 50)
+      warnings.push_back("line: author is longer than 50 characters; the Creators Market form takes 50");
+  }
+
+  std::vector<ImageJob> images(const pack::Pack& pack) const override {
+    std::vector<ImageJob> jobs = sticker_jobs(pack, spec(), "");
+    jobs.push_back({"main", "main.png", kTraySource, kMain});
+    jobs.push_back({"tab", "tab.png", kTraySource, kTab});
+    return jobs;
+  }
+
+  void finish(const pack::Pack& pack, Bundle& bundle, const FinishContext&) const override {
+    std::vector<ZipEntry> entries;
+    for (const auto& [path, entry] : bundle.files()) entries.push_back({path, entry.content});
+    Bytes zip = make_zip(std::move(entries));
+    if (zip.size() > kZipLimit)
+      throw bad_input("line: upload.zip is " + std::to_string(zip.size()) + " bytes; the limit is " +
+                      std::to_string(kZipLimit));
+    FileRecord record;
+    record.role = "archive";
+    record.format = "zip";
+    record.limit_bytes = kZipLimit;
+    bundle.add("upload.zip", std::move(zip), record);
+  }
+
+  void check_bundle(const std::filesystem::path& root, Problems& problems) const override {
+    std::vector<std::string> names;
+    for (const std::string& name : files_in(root, "", {".png"}))
+      if (name != "main.png" && name != "tab.png") names.push_back(name);
+    check_sticker_count(spec(), static_cast<int>(names.size()), "stickers", problems);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      std::string expected = two_digits(static_cast<int>(i) + 1) + ".png";
+      if (names[i] != expected)
+        problems.push_back({names[i], "is not numbered in order; expected " + quote(expected)});
+      check_image(root, names[i], spec().sticker, problems);
+    }
+    check_image(root, "main.png", kMain, problems);
+    check_image(root, "tab.png", kTab, problems);
+  }
+};
+
+}  // namespace
+
+const Exporter& line_exporter() {
+  static const LineExporter kExporter;
+  return kExporter;
+}
+
+}  // namespace sf::exporters
