@@ -117,9 +117,14 @@ class Ledger {
 };
 
 /// Opens (and creates the schema of, idempotently) "sqlite:PATH" or
-/// "postgres://..." / "postgresql://..." (libpq URI). Throws
-/// Error(bad_input) naming the URL when it has neither form, Error(io) naming
-/// the URL (without its password) when the database cannot be opened.
-std::unique_ptr<Ledger> open_ledger(std::string_view url);
+/// "postgres://..." / "postgresql://..." (libpq URI). With
+/// `create_if_missing` false (reports), a missing SQLite file is
+/// Error(not_found) instead of a new empty ledger. Throws Error(bad_input)
+/// naming the URL when it has neither form, Error(io) naming the URL (without
+/// its password) when the database cannot be opened.
+std::unique_ptr<Ledger> open_ledger(std::string_view url, bool create_if_missing = true);
+
+/// The URL with any password replaced by "***", for messages and logs.
+std::string redact_url(std::string_view url);
 
 }  // namespace sf::ledger

@@ -1,0 +1,74 @@
+// `stickerforge report --ledger URL [--campaigns FILE] [--csv FILE]`: issued
+// and redeemed per campaign, and redeemed/attempts per campaign, trigger,
+// store and day, read from the verifier's ledger.
+#include <cxxopts.hpp>
+#include <tuple>
+
+#include "base/error.h"
+#include "base/files.h"
+#include "base/text.h"
+#include "cli/commands.h"
+#include "codes/campaign_book.h"
+#include "ledger/ledger.h"
+#include "ledger/report_table.h"
+
+namespace sf::cli {
+
+int cmd_report(CommandContext& context) {
+  cxxopts::Options options(context.program,
+                           "Print issued and redeemed codes per campaign, trigger, store and day");
+  options.add_options()
+      ("ledger", "the verifier's ledger: sqlite:PATH or postgresql://...",
+       cxxopts::value<std::string>())
+      ("campaigns", "campaigns file, for the issued counts", cxxopts::value<std::string>())
+      ("campaign", "only this campaign", cxxopts::value<std::string>())
+      ("csv", "also write the report as CSV to FILE (totals have store and day '*')",
+       cxxopts::value<std::string>())
+      ("h,help", "show this help");
+  std::vector<const char*> argv{context.program.c_str()};
+  for (const std::string& arg : context.args) argv.push_back(arg.c_str());
+  cxxopts::ParseResult args = options.parse(static_cast<int>(argv.size()), argv.data());
+  if (args.count("help")) {
+    context.out << options.help();
+    return Exit::ok;
+  }
+  if (!args.unmatched().empty()) {
+    throw bad_input("report: unexpected argument " + quote(args.unmatched().front()) +
+                    "; usage: stickerforge report --ledger URL [--campaigns FILE] [--csv FILE]");
+  }
+  if (!args.count("ledger")) {
+    throw bad_input("report: no ledger given; expected --ledger sqlite:PATH or --ledger postgresql://...");
+  }
+
+  // Read the campaigns file first: a bad file is reported before touching the database.
+  std::vector<std::tuple<std::string, std::string, std::int64_t>> issued;
+  if (args.count("campaigns")) {
+    const auto book = codes::CampaignBook::load(args["campaigns"].as<std::string>());
+    for (const codes::CampaignRecord& record : book.records()) {
+      issued.emplace_back(record.campaign.id, record.campaign.trigger,
+                          static_cast<std::int64_t>(record.issued()));
+    }
+  }
+  // Never create a ledger just to report on it: a typo in the path is an error.
+  auto ledger = ledger::open_ledger(args["ledger"].as<std::string>(), false);
+  std::vector<ledger::ReportRow> rows = ledger->report();
+
+  if (args.count("campaign")) {
+    const std::string only = args["campaign"].as<std::string>();
+    std::erase_if(rows, [&](const ledger::ReportRow& r) { return r.campaign_id != only; });
+    std::erase_if(issued, [&](const auto& entry) { return std::get<0>(entry) != only; });
+    if (rows.empty() && issued.empty()) {
+      throw not_found("report: campaign " + quote(only) + " has no codes issued, redeemed or tried");
+    }
+  }
+  const auto totals = ledger::campaign_totals(rows, issued);
+  ledger::write_report_text(context.out, totals, rows);
+  if (args.count("csv")) {
+    const std::string path = args["csv"].as<std::string>();
+    write_file_atomic(path, ledger::report_csv(totals, rows));
+    context.err << "report written to " << path << "\n";
+  }
+  return Exit::ok;
+}
+
+}  // namespace sf::cli
