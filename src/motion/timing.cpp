@@ -1,0 +1,154 @@
+#include "motion/timing.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "base/error.h"
+#include "base/text.h"
+
+namespace sf::motion {
+
+namespace {
+
+std::string seconds(std::int64_t ms) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f s", static_cast<double>(ms) / 1000.0);
+  return text;
+}
+
+std::vector<std::int64_t> start_times(const Animation& animation) {
+  std::vector<std::int64_t> starts;
+  std::int64_t t = 0;
+  for (const Frame& frame : animation.frames) {
+    starts.push_back(t);
+    t += frame.duration_ms;
+  }
+  return starts;
+}
+
+// Copies the frames at `keep` (sorted indices), each lasting until the next
+// kept frame's start; the last lasts until `end_ms`.
+Animation keep_frames(const Animation& animation, const std::vector<std::size_t>& keep,
+                      const std::vector<std::int64_t>& starts, std::int64_t end_ms) {
+  Animation out = animation;
+  out.frames.clear();
+  for (std::size_t k = 0; k < keep.size(); ++k) {
+    Frame frame;
+    frame.rgba = animation.frames[keep[k]].rgba;
+    std::int64_t next = k + 1 < keep.size() ? starts[keep[k + 1]] : end_ms;
+    frame.duration_ms = static_cast<int>(next - starts[keep[k]]);
+    out.frames.push_back(std::move(frame));
+  }
+  return out;
+}
+
+}  // namespace
+
+Animation apply_duration_policy(const Animation& animation, std::int64_t max_ms,
+                                pack::DurationPolicy policy, const std::string& platform,
+                                std::vector<std::string>& notes) {
+  std::int64_t total = total_duration_ms(animation);
+  if (max_ms <= 0 || total <= max_ms) return animation;
+  const std::string name = quote(animation.file.string());
+  switch (policy) {
+    case pack::DurationPolicy::refuse:
+      throw bad_input(name + ": lasts " + seconds(total) + "; " + platform + " allows at most " +
+                      seconds(max_ms) + " (duration_policy 'refuse'; use 'cut' or 'speed-up' to fit)");
+    case pack::DurationPolicy::cut: {
+      Animation out = animation;
+      out.frames.clear();
+      std::int64_t t = 0;
+      for (const Frame& frame : animation.frames) {
+        if (t >= max_ms) break;
+        Frame copy = frame;
+        copy.duration_ms = static_cast<int>(std::min<std::int64_t>(frame.duration_ms, max_ms - t));
+        t += copy.duration_ms;
+        out.frames.push_back(std::move(copy));
+      }
+      notes.push_back("cut from " + seconds(total) + " to " + seconds(max_ms) + " (" + platform + " limit)");
+      return out;
+    }
+    case pack::DurationPolicy::speed_up: {
+      double factor = static_cast<double>(max_ms) / static_cast<double>(total);
+      std::vector<std::int64_t> starts = start_times(animation);
+      Animation out = animation;
+      for (std::size_t i = 0; i < starts.size(); ++i) {
+        std::int64_t a = std::llround(starts[i] * factor);
+        std::int64_t b = i + 1 < starts.size() ? std::llround(starts[i + 1] * factor) : max_ms;
+        out.frames[i].duration_ms = static_cast<int>(b - a);
+      }
+      // Frames squeezed to 0 ms are merged away by the caller's minimum rule.
+      out = enforce_min_frame_duration(out, 1);
+      char factor_text[32];
+      std::snprintf(factor_text, sizeof factor_text, "%.2fx", 1.0 / factor);
+      notes.push_back(std::string("sped up ") + factor_text + " from " + seconds(total) + " to " +
+                      seconds(max_ms) + " (" + platform + " limit)");
+      return out;
+    }
+  }
+  return animation;
+}
+
+Animation reduce_frame_rate(const Animation& animation, double max_fps) {
+  if (max_fps <= 0 || animation.frames.size() < 2) return animation;
+  std::int64_t total = total_duration_ms(animation);
+  if (static_cast<double>(animation.frames.size()) <= max_fps * static_cast<double>(total) / 1000.0 + 1e-9)
+    return animation;
+  std::vector<std::int64_t> starts = start_times(animation);
+  const double tick = 1000.0 / max_fps;
+  std::vector<std::size_t> keep;
+  std::size_t i = 0;
+  for (double t = 0; t < static_cast<double>(total); t += tick) {
+    // The frame on show at time t: the last one starting at or before it.
+    while (i + 1 < starts.size() && static_cast<double>(starts[i + 1]) <= t + 0.5) ++i;
+    if (keep.empty() || keep.back() != i) keep.push_back(i);
+  }
+  return keep_frames(animation, keep, starts, total);
+}
+
+Animation enforce_min_frame_duration(const Animation& animation, int min_ms) {
+  Animation out = animation;
+  out.frames.clear();
+  for (const Frame& frame : animation.frames) {
+    if (!out.frames.empty() && out.frames.back().duration_ms < min_ms) {
+      out.frames.back().duration_ms += frame.duration_ms;  // the short one is held longer
+      continue;
+    }
+    out.frames.push_back(frame);
+  }
+  if (out.frames.size() >= 2 && out.frames.back().duration_ms < min_ms) {
+    int tail = out.frames.back().duration_ms;
+    out.frames.pop_back();
+    out.frames.back().duration_ms += tail;
+  }
+  return out;
+}
+
+Animation limit_frame_count(const Animation& animation, int max_frames) {
+  if (max_frames <= 0 || static_cast<int>(animation.frames.size()) <= max_frames) return animation;
+  std::int64_t total = total_duration_ms(animation);
+  double fps = max_frames * 1000.0 / static_cast<double>(std::max<std::int64_t>(total, 1));
+  Animation out = reduce_frame_rate(animation, fps);
+  while (static_cast<int>(out.frames.size()) > max_frames) {
+    fps *= 0.95;
+    out = reduce_frame_rate(animation, fps);
+  }
+  return out;
+}
+
+Animation ensure_min_frames(const Animation& animation, int min_frames) {
+  Animation out = animation;
+  while (static_cast<int>(out.frames.size()) < min_frames) {
+    auto longest = std::max_element(out.frames.begin(), out.frames.end(),
+                                    [](const Frame& a, const Frame& b) { return a.duration_ms < b.duration_ms; });
+    if (longest == out.frames.end() || longest->duration_ms < 2) break;
+    Frame half = *longest;
+    half.duration_ms = longest->duration_ms / 2;
+    longest->duration_ms -= half.duration_ms;
+    out.frames.insert(longest + 1, std::move(half));
+  }
+  return out;
+}
+
+}  // namespace sf::motion
