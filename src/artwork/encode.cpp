@@ -1,0 +1,182 @@
+// The encoders, each with settings pinned so that the same pixels always
+// give the same bytes: metadata stripped, single-threaded, no timestamps.
+#include <algorithm>
+#include <cstring>
+
+#include "artwork/encoders.h"
+#include "artwork/pixels.h"
+#include "artwork/vips_session.h"
+#include "base/error.h"
+
+namespace sf::artwork {
+
+const char* format_name(Format format) {
+  switch (format) {
+    case Format::png: return "png";
+    case Format::webp: return "webp";
+    case Format::jpeg: return "jpeg";
+    case Format::gif: return "gif";
+  }
+  return "?";
+}
+
+namespace detail {
+namespace {
+
+// Efforts chosen by measurement on 512-px stickers (docs/benchmarks.md):
+// WEBP method 4 is within ~1% of method 6 in size at a third of the time;
+// PNG zlib level 9 with adaptive filtering costs ~2x level 6 for ~10% less.
+constexpr int kWebpEffort = 4;
+constexpr int kPngCompression = 9;
+constexpr int kQuantiseEffort = 7;
+constexpr int kGifEffort = 7;
+
+Bytes take_blob(VipsBlob* blob) {
+  size_t size = 0;
+  const void* data = vips_blob_get(blob, &size);
+  Bytes bytes(static_cast<const std::uint8_t*>(data), static_cast<const std::uint8_t*>(data) + size);
+  vips_area_unref(VIPS_AREA(blob));
+  return bytes;
+}
+
+// vips 8.14 writes an EXIF chunk into WEBP even with strip set. Drop
+// EXIF/XMP/ICCP chunks and their VP8X flags so outputs carry no metadata.
+Bytes strip_webp_metadata(Bytes in) {
+  if (in.size() < 12 || std::memcmp(in.data(), "RIFF", 4) != 0) return in;
+  Bytes out(in.begin(), in.begin() + 12);
+  std::size_t at = 12;
+  while (at + 8 <= in.size()) {
+    std::uint32_t length = in[at + 4] | (in[at + 5] << 8) | (in[at + 6] << 16) | (std::uint32_t(in[at + 7]) << 24);
+    std::size_t end = std::min(in.size(), at + 8 + length + (length & 1));
+    bool metadata = std::memcmp(&in[at], "EXIF", 4) == 0 || std::memcmp(&in[at], "XMP ", 4) == 0 ||
+                    std::memcmp(&in[at], "ICCP", 4) == 0;
+    if (!metadata) {
+      std::size_t start = out.size();
+      out.insert(out.end(), in.begin() + at, in.begin() + end);
+      if (std::memcmp(&in[at], "VP8X", 4) == 0 && length >= 1)
+        out[start + 8] &= static_cast<std::uint8_t>(~(0x20 | 0x08 | 0x04));  // ICC, EXIF, XMP
+    }
+    at = end;
+  }
+  std::uint32_t riff = std::uint32_t(out.size() - 8);
+  for (int i = 0; i < 4; ++i) out[4 + i] = static_cast<std::uint8_t>(riff >> (8 * i));
+  return out;
+}
+
+std::string upper(Format format) {
+  std::string name = format_name(format);
+  for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return name;
+}
+
+}  // namespace
+
+std::string Trial::key() const {
+  return std::string(format_name(format)) + "/" + std::to_string(int(mode)) + "/q" +
+         std::to_string(quality) + "/a" + std::to_string(alpha_quality) + "/b" +
+         std::to_string(bitdepth) + "/d" + std::to_string(dither);
+}
+
+bool Trial::is_lossy() const {
+  return mode != Mode::lossless || format == Format::jpeg || format == Format::gif;
+}
+
+std::string Trial::describe() const {
+  std::string name = upper(format);
+  switch (mode) {
+    case Mode::lossless: return "lossless " + name;
+    case Mode::near_lossless:
+      return "near-lossless " + name + " at level " + std::to_string(quality);
+    case Mode::lossy: {
+      std::string text = "lossy " + name + " at quality " + std::to_string(quality);
+      if (format == Format::webp && alpha_quality < 100)
+        text += " with alpha quality " + std::to_string(alpha_quality);
+      return text;
+    }
+    case Mode::palette: {
+      std::string text = name + " with a " + std::to_string(1 << bitdepth) + "-colour palette";
+      if (format == Format::png) text += " at quantiser quality " + std::to_string(quality);
+      if (!dither) text += ", no dithering";
+      return text;
+    }
+  }
+  return name;
+}
+
+std::vector<std::pair<std::string, std::string>> Trial::settings() const {
+  static const char* modes[] = {"lossless", "near_lossless", "lossy", "palette"};
+  std::vector<std::pair<std::string, std::string>> out{{"mode", modes[int(mode)]}};
+  if (mode == Mode::near_lossless) out.emplace_back("near_lossless_level", std::to_string(quality));
+  if (mode == Mode::lossy) out.emplace_back("quality", std::to_string(quality));
+  if (mode == Mode::lossy && format == Format::webp)
+    out.emplace_back("alpha_quality", std::to_string(alpha_quality));
+  if (mode == Mode::palette) {
+    out.emplace_back("colours", std::to_string(1 << bitdepth));
+    if (format == Format::png) out.emplace_back("quantiser_quality", std::to_string(quality));
+    out.emplace_back("dither", dither ? "yes" : "no");
+  }
+  return out;
+}
+
+Bytes encode_trial(const vips::VImage& image, const Trial& trial) {
+  switch (trial.format) {
+    case Format::webp: {
+      auto* options = vips::VImage::option()->set("strip", true)->set("effort", kWebpEffort);
+      if (trial.mode == Mode::lossless) {
+        options->set("lossless", true)->set("Q", 75);
+      } else if (trial.mode == Mode::near_lossless) {
+        options->set("lossless", true)->set("near_lossless", true)->set("Q", trial.quality);
+      } else {
+        options->set("Q", trial.quality)
+            ->set("alpha_q", trial.alpha_quality)
+            ->set("smart_subsample", true);
+      }
+      return strip_webp_metadata(take_blob(image.webpsave_buffer(options)));
+    }
+    case Format::png: {
+      auto* options = vips::VImage::option()
+                          ->set("strip", true)
+                          ->set("compression", kPngCompression)
+                          ->set("filter", VIPS_FOREIGN_PNG_FILTER_ALL);
+      if (trial.mode == Mode::palette) {
+        options->set("palette", true)
+            ->set("Q", trial.quality)
+            ->set("bitdepth", trial.bitdepth)
+            ->set("dither", trial.dither ? 1.0 : 0.0)
+            ->set("effort", kQuantiseEffort);
+      }
+      return take_blob(image.pngsave_buffer(options));
+    }
+    case Format::gif: {
+      return take_blob(image.gifsave_buffer(vips::VImage::option()
+                                                ->set("strip", true)
+                                                ->set("bitdepth", trial.bitdepth)
+                                                ->set("dither", trial.dither ? 1.0 : 0.0)
+                                                ->set("effort", kGifEffort)));
+    }
+    case Format::jpeg: {
+      // JPEG has no alpha: callers pass an image already flattened.
+      vips::VImage rgb = image.bands() == 4 ? image.extract_band(0, vips::VImage::option()->set("n", 3)) : image;
+      return take_blob(rgb.jpegsave_buffer(vips::VImage::option()
+                                               ->set("strip", true)
+                                               ->set("Q", trial.quality)
+                                               ->set("optimize_coding", true)));
+    }
+  }
+  throw internal_error("encode: unknown format");
+}
+
+}  // namespace detail
+
+Bytes encode_png(const Raster& raster) {
+  initialize();
+  try {
+    detail::Trial lossless;
+    lossless.format = Format::png;
+    return detail::encode_trial(detail::to_vips(raster), lossless);
+  } catch (const vips::VError& error) {
+    throw internal_error("png encoding failed: " + detail::vips_message(error));
+  }
+}
+
+}  // namespace sf::artwork

@@ -1,0 +1,228 @@
+// encode_within: the best quality that fits a byte limit. One monotone knob
+// at a time, gentlest first, resolution never touched; every trial cached
+// so no setting is encoded twice.
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <optional>
+
+#include "artwork/encoders.h"
+#include "artwork/pixels.h"
+#include "artwork/vips_session.h"
+#include "base/error.h"
+
+namespace sf::artwork {
+namespace {
+
+using detail::Mode;
+using detail::Trial;
+
+class TrialCache {
+ public:
+  TrialCache(const vips::VImage& image, std::uint64_t limit) : image_(image), limit_(limit) {}
+
+  const Bytes& run(const Trial& trial) {
+    auto [it, inserted] = results_.try_emplace(trial.key());
+    if (inserted) {
+      it->second.trial = trial;
+      it->second.bytes = detail::encode_trial(image_, trial);
+      ++trials_;
+    }
+    return it->second.bytes;
+  }
+  bool fits(const Trial& trial) { return run(trial).size() <= limit_; }
+  std::uint64_t limit() const { return limit_; }
+  int trials() const { return trials_; }
+
+  /// The smallest output seen, for the "best size" failure message.
+  std::pair<const Trial*, std::size_t> smallest() const {
+    const Trial* best = nullptr;
+    std::size_t size = SIZE_MAX;
+    for (const auto& [key, result] : results_)
+      if (result.bytes.size() < size) {
+        size = result.bytes.size();
+        best = &result.trial;
+      }
+    return {best, size};
+  }
+  const Bytes& bytes_of(const Trial& trial) { return run(trial); }
+
+ private:
+  struct Result {
+    Trial trial;
+    Bytes bytes;
+  };
+  const vips::VImage& image_;
+  std::uint64_t limit_;
+  std::map<std::string, Result> results_;
+  int trials_ = 0;
+};
+
+// Largest value in [lo, hi] whose trial fits, assuming output size grows
+// with the value; starts at `first`. Stops early once the next step could
+// gain less than 1% of the limit: the best fit is within 1% of the limit,
+// or the gap to the smallest miss above it is under 1%.
+std::optional<int> bisect(TrialCache& cache, int lo, int hi, int first,
+                          const std::function<Trial(int)>& make) {
+  std::optional<int> best;
+  std::size_t best_size = 0, miss_size = SIZE_MAX;
+  const double step = 0.01 * double(cache.limit());
+  int a = lo, b = hi;
+  int probe = std::clamp(first, lo, hi);
+  while (a <= b) {
+    std::size_t size = cache.run(make(probe)).size();
+    if (size <= cache.limit()) {
+      best = probe;
+      best_size = size;
+      a = probe + 1;
+      if (double(cache.limit() - size) < step) break;
+    } else {
+      miss_size = std::min(miss_size, size);
+      b = probe - 1;
+    }
+    if (best && miss_size != SIZE_MAX && double(miss_size - best_size) < step) break;
+    probe = a + (b - a + 1) / 2;
+  }
+  return best;
+}
+
+Trial make_trial(Format format, Mode mode, int quality = 100, int alpha_quality = 100,
+                 int bitdepth = 8, bool dither = true) {
+  Trial t;
+  t.format = format;
+  t.mode = mode;
+  t.quality = quality;
+  t.alpha_quality = alpha_quality;
+  t.bitdepth = bitdepth;
+  t.dither = dither;
+  return t;
+}
+
+// Each search returns the chosen trial, or nullopt when even its floor is
+// over the limit.
+std::optional<Trial> search_webp(TrialCache& cache, bool allow_lossy) {
+  Trial lossless = make_trial(Format::webp, Mode::lossless);
+  std::size_t lossless_size = cache.run(lossless).size();
+  if (lossless_size <= cache.limit()) return lossless;
+  if (!allow_lossy) return std::nullopt;
+
+  // Near-lossless rounds colours in flat areas; it rarely saves more than
+  // ~40%, so it is worth trying only when lossless is close to the limit.
+  if (lossless_size <= cache.limit() * 1.6) {
+    static const int levels[] = {40, 60, 80};  // gentler to the right
+    auto level = bisect(cache, 0, 2, 1, [](int i) {
+      return make_trial(Format::webp, Mode::near_lossless, levels[i]);
+    });
+    if (level) return make_trial(Format::webp, Mode::near_lossless, levels[*level]);
+  }
+  auto quality = bisect(cache, 0, 100, 80, [](int q) {
+    return make_trial(Format::webp, Mode::lossy, q);
+  });
+  if (quality) return make_trial(Format::webp, Mode::lossy, *quality);
+  // Alpha quality is a separate knob: soften the edges' alpha only once the
+  // colour has nothing left to give.
+  auto alpha = bisect(cache, 0, 99, 50, [](int a) {
+    return make_trial(Format::webp, Mode::lossy, 0, a);
+  });
+  if (alpha) return make_trial(Format::webp, Mode::lossy, 0, *alpha);
+  return std::nullopt;
+}
+
+std::optional<Trial> search_palette(TrialCache& cache, Format format) {
+  // PNG: quantiser quality at 256 colours first (imagequant picks fewer
+  // colours as quality drops), then fewer colours, then no dithering.
+  if (format == Format::png) {
+    auto quality = bisect(cache, 0, 100, 100, [](int q) {
+      return make_trial(Format::png, Mode::palette, q);
+    });
+    if (quality) return make_trial(Format::png, Mode::palette, *quality);
+  }
+  int top = format == Format::png ? 7 : 8;  // 8 already tried for PNG
+  auto depth = bisect(cache, 1, top, top, [format](int d) {
+    return make_trial(format, Mode::palette, 100, 100, d);
+  });
+  if (depth) return make_trial(format, Mode::palette, 100, 100, *depth);
+  auto plain = bisect(cache, 1, 8, 8, [format](int d) {
+    return make_trial(format, Mode::palette, 100, 100, d, false);
+  });
+  if (plain) return make_trial(format, Mode::palette, 100, 100, *plain, false);
+  return std::nullopt;
+}
+
+std::optional<Trial> search(TrialCache& cache, Format format, bool allow_lossy) {
+  switch (format) {
+    case Format::webp: return search_webp(cache, allow_lossy);
+    case Format::png: {
+      Trial lossless = make_trial(Format::png, Mode::lossless);
+      if (cache.fits(lossless)) return lossless;
+      if (!allow_lossy) return std::nullopt;
+      return search_palette(cache, Format::png);
+    }
+    case Format::gif: return search_palette(cache, Format::gif);
+    case Format::jpeg: {
+      auto quality = bisect(cache, 0, 100, 90, [](int q) {
+        return make_trial(Format::jpeg, Mode::lossy, q);
+      });
+      if (quality) return make_trial(Format::jpeg, Mode::lossy, *quality);
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+Raster flattened_on_white(const Raster& raster) {
+  Raster out = raster;
+  for (std::size_t i = 0; i < out.rgba.size(); i += 4) {
+    unsigned a = out.rgba[i + 3];
+    for (int c = 0; c < 3; ++c)
+      out.rgba[i + c] = static_cast<std::uint8_t>((out.rgba[i + c] * a + 255 * (255 - a) + 127) / 255);
+    out.rgba[i + 3] = 255;
+  }
+  return out;
+}
+
+bool has_transparency(const Raster& raster) {
+  for (std::size_t i = 3; i < raster.rgba.size(); i += 4)
+    if (raster.rgba[i] != 255) return true;
+  return false;
+}
+
+}  // namespace
+
+Encoded encode_within(const Raster& raster, const EncodeRequest& request) {
+  initialize();
+  if (raster.width < 1 || raster.height < 1 ||
+      raster.rgba.size() != std::size_t(raster.width) * raster.height * 4)
+    throw internal_error("encode_within: raster is empty or its size does not match");
+  // JPEG cannot hold alpha: encode (and score) the art as seen on white.
+  const bool flatten = request.format == Format::jpeg && has_transparency(raster);
+  Raster flat;
+  if (flatten) flat = flattened_on_white(raster);
+  const Raster& source = flatten ? flat : raster;
+
+  try {
+    vips::VImage image = detail::to_vips(source);
+    TrialCache cache(image, request.max_bytes);
+    std::optional<Trial> chosen = search(cache, request.format, request.allow_lossy);
+    if (!chosen) {
+      auto [best, size] = cache.smallest();
+      throw bad_input("best size " + std::to_string(size) + " bytes at " +
+                      (best ? best->describe() : std::string("no setting")) + "; the limit is " +
+                      std::to_string(request.max_bytes) + " bytes");
+    }
+    Encoded out;
+    out.format = request.format;
+    out.bytes = cache.bytes_of(*chosen);
+    out.settings = chosen->settings();
+    out.trials = cache.trials();
+    if (chosen->is_lossy()) out.sacrifices.push_back(chosen->describe());
+    if (flatten) out.sacrifices.push_back("transparency flattened onto white (JPEG has no alpha)");
+    out.ssim = chosen->is_lossy() ? ssim(source, decode(out.bytes, "encoded image")) : 1.0;
+    return out;
+  } catch (const vips::VError& error) {
+    throw internal_error("encoding " + std::string(format_name(request.format)) +
+                         " failed: " + detail::vips_message(error));
+  }
+}
+
+}  // namespace sf::artwork

@@ -1,0 +1,196 @@
+// load_artwork: untrusted file -> trimmed, styled RGBA, refusing bad input
+// before any pixel is decoded wherever the header already tells.
+#include <algorithm>
+#include <cmath>
+#include <system_error>
+
+#include "artwork/pixels.h"
+#include "artwork/sniff.h"
+#include "artwork/style.h"
+#include "artwork/svg_guard.h"
+#include "artwork/vips_session.h"
+#include "base/error.h"
+#include "base/text.h"
+
+namespace fs = std::filesystem;
+
+namespace sf::artwork {
+
+int Artwork::width() const { return impl_->pixels.width; }
+int Artwork::height() const { return impl_->pixels.height; }
+const fs::path& Artwork::file() const { return impl_->file; }
+const std::string& Artwork::source_format() const { return impl_->source_format; }
+std::pair<int, int> Artwork::source_size() const { return impl_->source_size; }
+
+namespace {
+
+using detail::vips_message;
+
+std::string name(const fs::path& file) { return file.string(); }
+
+bool is_vector(const std::string& format) { return format == "svg" || format == "pdf"; }
+
+// Step 1: refuse what is not there, empty or too big, by the file system alone.
+Bytes read_checked(const fs::path& file, const LoadLimits& limits) {
+  std::error_code ec;
+  auto status = fs::status(file, ec);
+  if (ec || !fs::exists(status))
+    throw bad_input(name(file) + ": file not found; expected an image file");
+  if (!fs::is_regular_file(status))
+    throw bad_input(name(file) + ": is not a regular file; expected an image file");
+  auto size = fs::file_size(file, ec);
+  if (ec) throw io_error(name(file) + ": cannot read the file size: " + ec.message());
+  if (size == 0) throw bad_input(name(file) + ": file is empty (0 bytes); expected an image");
+  if (size > limits.max_file_bytes)
+    throw bad_input(name(file) + ": file is " + std::to_string(size) + " bytes; the limit is " +
+                    std::to_string(limits.max_file_bytes) + " bytes");
+  return read_file(file, limits.max_file_bytes);
+}
+
+// Step 2: the content decides the format; a wrong extension does not matter.
+std::string sniff_checked(const fs::path& file, const Bytes& bytes) {
+  std::string format = detail::sniff_format(bytes);
+  if (format.empty())
+    throw bad_input(name(file) + ": does not look like an image (the content is " +
+                    detail::describe_content(bytes) +
+                    "); expected PNG, JPEG, WEBP, GIF, TIFF, SVG or PDF");
+  if (format == "svg") {
+    std::string reference = detail::find_external_reference(
+        std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+    if (!reference.empty())
+      throw bad_input(name(file) + ": SVG refers to something outside the file (" + reference +
+                      "); only #fragments and inline data: are allowed");
+  }
+  return format;
+}
+
+// Step 3: the header alone (no pixels decoded) must declare a sane size, so
+// a 60000x60000 PNG of a few hundred bytes costs nothing.
+void check_pixels(const fs::path& file, std::uint64_t width, std::uint64_t height,
+                  const LoadLimits& limits) {
+  std::uint64_t pixels = width * height;
+  if (pixels > limits.max_pixels)
+    throw bad_input(name(file) + ": image header declares " + std::to_string(width) + "x" +
+                    std::to_string(height) + " px (" + std::to_string(pixels) +
+                    " pixels); the limit is " + std::to_string(limits.max_pixels) +
+                    " pixels, refused before decoding");
+}
+
+std::uint32_t be32(const Bytes& b, std::size_t at) {
+  return (std::uint32_t(b[at]) << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3];
+}
+
+std::pair<int, int> check_header(const fs::path& file, const Bytes& bytes,
+                                 const std::string& format, const LoadLimits& limits) {
+  // PNG and GIF state their size in fixed places: check it ourselves first,
+  // so a bomb is refused even if the rest of the file is garbage.
+  if (format == "png" && bytes.size() >= 24) check_pixels(file, be32(bytes, 16), be32(bytes, 20), limits);
+  if (format == "gif" && bytes.size() >= 10)
+    check_pixels(file, bytes[6] | (bytes[7] << 8), bytes[8] | (bytes[9] << 8), limits);
+  vips::VImage header;
+  try {
+    header = vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "",
+                                           vips::VImage::option()
+                                               ->set("access", VIPS_ACCESS_SEQUENTIAL)
+                                               ->set("fail_on", VIPS_FAIL_ON_ERROR));
+  } catch (const vips::VError& error) {
+    throw bad_input(name(file) + ": " + format + " image is truncated or corrupt (" +
+                    vips_message(error) + ")");
+  }
+  int width = header.width(), height = header.height();
+  if (!is_vector(format)) check_pixels(file, width, height, limits);
+  return {width, height};
+}
+
+// Step 4: decode at the size needed. thumbnail shrinks rasters on load
+// (JPEG/WEBP in the decoder, PNG row by row) so memory stays near the
+// output size, and renders vectors directly at the requested size.
+Raster decode_at(const fs::path& file, const Bytes& bytes, const std::string& format,
+                 int long_side) {
+  try {
+    VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
+    vips::VImage image;
+    try {
+      image = vips::VImage::thumbnail_buffer(
+          blob, long_side,
+          vips::VImage::option()
+              ->set("height", long_side)
+              ->set("size", is_vector(format) ? VIPS_SIZE_BOTH : VIPS_SIZE_DOWN)
+              ->set("option_string", "fail_on=error"));
+    } catch (...) {
+      vips_area_unref(VIPS_AREA(blob));
+      throw;
+    }
+    vips_area_unref(VIPS_AREA(blob));
+    return detail::to_raster(image);
+  } catch (const vips::VError& error) {
+    throw bad_input(name(file) + ": " + format + " image is truncated or corrupt (" +
+                    vips_message(error) + ")");
+  }
+}
+
+}  // namespace
+
+Artwork load_artwork(const fs::path& file, const LoadOptions& options) {
+  initialize();
+  if (options.max_side_px < 1 || options.max_side_px > 16384)
+    throw internal_error("load_artwork: max_side_px " + std::to_string(options.max_side_px) +
+                         " is outside 1..16384");
+  Bytes bytes = read_checked(file, options.limits);
+  std::string format = sniff_checked(file, bytes);
+  auto [source_w, source_h] = check_header(file, bytes, format, options.limits);
+
+  const int max_side = options.max_side_px;
+  Raster decoded = decode_at(file, bytes, format, max_side);
+  if (detail::fully_transparent(decoded))
+    throw bad_input(name(file) + ": image is fully transparent; expected visible art");
+  detail::Box box = detail::content_box(decoded);
+
+  // Trimming can leave art much smaller than needed when the source has a
+  // wide transparent border; decode once more at a size that gives the
+  // trimmed art the resolution asked for, if the source has it.
+  int trimmed_long = std::max(box.width, box.height);
+  int decoded_long = std::max(decoded.width, decoded.height);
+  int source_long = std::max(source_w, source_h);
+  if (trimmed_long < max_side * 0.85 && (is_vector(format) || decoded_long < source_long)) {
+    // Aim a little high: anti-aliased edges make the trimmed box a pixel
+    // or two larger than the art, and fit() downsamples the excess anyway.
+    double wanted = double(decoded_long) * max_side / trimmed_long * 1.05 + 2;
+    double cap = is_vector(format) ? 4.0 * max_side : double(source_long);
+    int long_side = static_cast<int>(std::min(wanted, cap));
+    if (long_side > decoded_long) {
+      decoded = decode_at(file, bytes, format, long_side);
+      box = detail::content_box(decoded);
+    }
+  }
+  Raster art = detail::crop(decoded, box);
+  decoded = Raster{};
+
+  // Style lengths are in px of a 512 canvas whose art area is 512 - 2*margin
+  // and includes the outline itself, so solve for the outline in source px.
+  const pack::Style& style = options.style;
+  double art_long = std::max(art.width, art.height);
+  double room = std::max(1.0, 512.0 - 2 * style.margin_px - 2 * style.outline_px);
+  double unit = art_long / room;  // source px per canvas px
+  detail::StylePx style_px;
+  style_px.outline = style.outline_px * unit;
+  style_px.outline_color = style.outline_color;
+  style_px.shadow = style.shadow;
+  style_px.shadow_blur = 5 * unit;
+  style_px.shadow_offset = 4 * unit;
+  try {
+    art = detail::apply_style(art, style_px);
+  } catch (const vips::VError& error) {
+    throw internal_error(name(file) + ": drawing the outline failed: " + vips_message(error));
+  }
+  detail::clean_transparent(art);
+
+  auto impl = std::make_shared<Artwork::Impl>();
+  impl->file = file;
+  impl->source_format = format;
+  impl->source_size = {source_w, source_h};
+  impl->pixels = std::move(art);
+  return Artwork(std::move(impl));
+}
+
+}  // namespace sf::artwork

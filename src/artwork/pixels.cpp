@@ -1,0 +1,105 @@
+#include "artwork/pixels.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace sf::artwork::detail {
+
+vips::VImage to_vips(const Raster& raster) {
+  // new_from_memory says "multiband"; colour operations need to know it is
+  // sRGB with alpha.
+  return vips::VImage::new_from_memory(const_cast<std::uint8_t*>(raster.rgba.data()),
+                                       raster.rgba.size(), raster.width, raster.height, 4,
+                                       VIPS_FORMAT_UCHAR)
+      .copy(vips::VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
+}
+
+Raster to_raster(vips::VImage image) {
+  if (image.interpretation() == VIPS_INTERPRETATION_CMYK ||
+      image.interpretation() == VIPS_INTERPRETATION_LAB ||
+      image.interpretation() == VIPS_INTERPRETATION_scRGB ||
+      image.interpretation() == VIPS_INTERPRETATION_RGB16 ||
+      image.interpretation() == VIPS_INTERPRETATION_GREY16 ||
+      image.interpretation() == VIPS_INTERPRETATION_B_W) {
+    image = image.colourspace(VIPS_INTERPRETATION_sRGB);
+  }
+  if (image.format() != VIPS_FORMAT_UCHAR) {
+    // 16-bit sources: scale to 8 bits rather than clip.
+    if (image.format() == VIPS_FORMAT_USHORT) image = image / 257;
+    image = image.cast(VIPS_FORMAT_UCHAR);
+  }
+  int bands = image.bands();
+  if (bands == 1) {
+    image = image.bandjoin(image).bandjoin(image);
+  } else if (bands == 2) {
+    vips::VImage grey = image.extract_band(0);
+    image = grey.bandjoin(grey).bandjoin(grey).bandjoin(image.extract_band(1));
+  } else if (bands > 4) {
+    image = image.extract_band(0, vips::VImage::option()->set("n", 4));
+  }
+  if (image.bands() == 3) image = image.bandjoin_const({255});
+
+  Raster raster;
+  raster.width = image.width();
+  raster.height = image.height();
+  size_t size = 0;
+  void* data = image.write_to_memory(&size);
+  raster.rgba.resize(size);
+  std::memcpy(raster.rgba.data(), data, size);
+  g_free(data);
+  return raster;
+}
+
+void clean_transparent(Raster& raster) {
+  std::uint8_t* p = raster.rgba.data();
+  for (std::size_t i = 0, n = raster.rgba.size(); i < n; i += 4) {
+    if (p[i + 3] == 0) p[i] = p[i + 1] = p[i + 2] = 0;
+  }
+}
+
+bool fully_transparent(const Raster& raster) {
+  for (std::size_t i = 3; i < raster.rgba.size(); i += 4)
+    if (raster.rgba[i] != 0) return false;
+  return true;
+}
+
+}  // namespace sf::artwork::detail
+
+namespace sf::artwork::detail {
+
+Box content_box(const Raster& raster) {
+  int left = raster.width, right = -1, top = raster.height, bottom = -1;
+  const std::uint8_t* p = raster.rgba.data();
+  for (int y = 0; y < raster.height; ++y) {
+    const std::uint8_t* row = p + std::size_t(y) * raster.width * 4;
+    int first = -1, last = -1;
+    for (int x = 0; x < raster.width; ++x) {
+      if (row[x * 4 + 3] != 0) {
+        if (first < 0) first = x;
+        last = x;
+      }
+    }
+    if (first < 0) continue;
+    left = std::min(left, first);
+    right = std::max(right, last);
+    top = std::min(top, y);
+    bottom = y;
+  }
+  if (right < 0) return {};
+  return {left, top, right - left + 1, bottom - top + 1};
+}
+
+Raster crop(const Raster& raster, const Box& box) {
+  Raster out;
+  out.width = box.width;
+  out.height = box.height;
+  out.rgba.resize(std::size_t(box.width) * box.height * 4);
+  for (int y = 0; y < box.height; ++y) {
+    const std::uint8_t* src =
+        raster.rgba.data() + (std::size_t(box.top + y) * raster.width + box.left) * 4;
+    std::memcpy(out.rgba.data() + std::size_t(y) * box.width * 4, src, std::size_t(box.width) * 4);
+  }
+  return out;
+}
+
+}  // namespace sf::artwork::detail

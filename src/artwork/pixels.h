@@ -1,0 +1,53 @@
+// artwork (internal): moving pixels between our Raster and libvips images,
+// and the Artwork's private state.
+#pragma once
+
+#include <string>
+
+#include <vips/vips8>
+
+#include "artwork/artwork.h"
+
+namespace sf::artwork {
+
+/// The decoded, trimmed, styled source: straight-alpha RGBA kept in memory so
+/// every platform's fit reads the same pixels without decoding again.
+struct Artwork::Impl {
+  std::filesystem::path file;
+  std::string source_format;
+  std::pair<int, int> source_size;
+  Raster pixels;  // straight alpha, fully transparent pixels zeroed
+};
+
+namespace detail {
+
+/// A vips view of `raster`'s memory (no copy): `raster` must outlive it.
+vips::VImage to_vips(const Raster& raster);
+
+/// Materialises any image as 8-bit sRGB RGBA (adding opaque alpha when
+/// missing). Throws vips::VError when decoding fails.
+Raster to_raster(vips::VImage image);
+
+/// Sets RGB of fully transparent pixels to 0 so they compress well and two
+/// runs give the same bytes whatever the source had under zero alpha.
+void clean_transparent(Raster& raster);
+
+/// True when every alpha value is 0.
+bool fully_transparent(const Raster& raster);
+
+}  // namespace detail
+}  // namespace sf::artwork
+
+namespace sf::artwork::detail {
+
+/// The smallest box holding every pixel with non-zero alpha, as
+/// {left, top, width, height}; width 0 when the raster is fully transparent.
+struct Box {
+  int left = 0, top = 0, width = 0, height = 0;
+};
+Box content_box(const Raster& raster);
+
+/// Copies the `box` part of `raster`.
+Raster crop(const Raster& raster, const Box& box);
+
+}  // namespace sf::artwork::detail
