@@ -15,6 +15,10 @@
 
 namespace sf::codes {
 
+class Keyring;
+class CampaignBook;
+class RevocationList;
+
 /// The outcome of an offline check. Forged or mistyped codes are normal
 /// traffic, so they are values, not exceptions.
 enum class Verdict {
@@ -65,6 +69,10 @@ class Checker {
   static Checker load(const std::filesystem::path& keyring,
                       const std::filesystem::path& campaigns,
                       const std::filesystem::path& revocations = {});
+
+  /// The same from objects already in memory (tests, benchmarks, reloads).
+  static Checker from_parts(const Keyring& keyring, const CampaignBook& campaigns,
+                            const RevocationList& revocations);
 
   /// Checks `code_or_token`: a typed code in any lenient spelling
   /// ("11a0 16j8 5msd ns3c"), a link token, or a link URL ending in one.

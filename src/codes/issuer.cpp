@@ -1,0 +1,266 @@
+#include "codes/issuer.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <optional>
+
+#include "base/error.h"
+#include "base/text.h"
+#include "codes/file_lock.h"
+#include "codes/keyring.h"
+#include "codes/link_code.h"
+#include "codes/qr.h"
+#include "codes/sheet.h"
+#include "codes/time_text.h"
+#include "codes/typed_code.h"
+#include "crypto/ed25519.h"
+#include "crypto/hmac_key.h"
+
+namespace sf::codes {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A temporary file beside the target that becomes the target on commit()
+// and disappears otherwise.
+class StagedFile {
+ public:
+  explicit StagedFile(const fs::path& target) : target_(target) {
+    std::string pattern = target.string() + ".tmp-XXXXXX";
+    int fd = ::mkstemp(pattern.data());
+    if (fd < 0)
+      throw io_error("cannot create a file beside " + quote(target.string()) + ": " +
+                     std::strerror(errno));
+    temp_ = pattern;
+    file_ = ::fdopen(fd, "wb");
+    if (!file_) {
+      ::close(fd);
+      throw io_error("cannot open " + quote(temp_.string()));
+    }
+    buffer_.reserve(kFlushAt + 4096);
+  }
+  ~StagedFile() {
+    if (file_) std::fclose(file_);
+    if (!temp_.empty()) {
+      std::error_code ec;
+      fs::remove(temp_, ec);
+    }
+  }
+  std::string& buffer() { return buffer_; }
+  void maybe_flush() {
+    if (buffer_.size() >= kFlushAt) flush();
+  }
+  void commit() {
+    flush();
+    if (std::fflush(file_) != 0 || ::fsync(::fileno(file_)) != 0 || std::fclose(file_) != 0) {
+      file_ = nullptr;
+      throw io_error("cannot write " + quote(target_.string()) + ": " + std::strerror(errno));
+    }
+    file_ = nullptr;
+    // Codes are bearer tokens: the file stays 0600 (mkstemp) until someone shares it.
+    fs::rename(temp_, target_);
+    temp_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kFlushAt = 1 << 20;
+  void flush() {
+    if (!buffer_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
+      throw io_error("cannot write " + quote(target_.string()) + ": " + std::strerror(errno));
+    buffer_.clear();
+  }
+  fs::path target_, temp_;
+  std::FILE* file_ = nullptr;
+  std::string buffer_;
+};
+
+void append_number(std::string& out, std::uint64_t value) {
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  out.append(digits, end);
+}
+
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+      out += escaped;
+      continue;
+    }
+    out += c;
+  }
+  out += '"';
+}
+
+void refuse_existing(const fs::path& path, bool force, std::string_view what) {
+  if (!path.empty() && fs::exists(path) && !force)
+    throw bad_input(std::string(what) + " " + quote(path.string()) +
+                    " already exists; pass --force to replace it");
+  if (!path.empty() && path.has_parent_path() && !fs::is_directory(path.parent_path()))
+    throw bad_input(std::string(what) + " folder " + quote(path.parent_path().string()) +
+                    " does not exist");
+}
+
+void validate(const IssueRequest& r) {
+  if (r.count == 0) throw bad_input("--count is 0; expected 1 to 100000000 codes");
+  if (r.count > kMaxIssueCount)
+    throw bad_input("--count " + std::to_string(r.count) +
+                    " is absurd; expected at most 100000000 codes per run");
+  if (r.out.empty()) throw bad_input("no output file; expected --out PATH");
+  refuse_existing(r.out, r.force, "output");
+  refuse_existing(r.qr_dir, r.force, "QR folder");
+  refuse_existing(r.sheet, r.force, "sheet");
+  if (!r.sheet.empty() && r.count > kMaxSheetCount)
+    throw bad_input("a printable sheet of " + std::to_string(r.count) +
+                    " codes is too long; expected at most 10000 (use the CSV for more)");
+  if (!r.qr_dir.empty() && r.count > 1'000'000)
+    throw bad_input("--qr with " + std::to_string(r.count) +
+                    " codes would write that many files; expected at most 1000000");
+}
+
+}  // namespace
+
+std::string link_for(std::string_view base, std::string_view code) {
+  std::string out(base);
+  std::size_t at = out.find("{code}");
+  if (at != std::string::npos) return out.replace(at, 6, code);
+  return out + std::string(code);
+}
+
+IssueSummary issue_codes(const IssueRequest& request, std::int64_t now_unix) {
+  validate(request);
+  Keyring keyring = Keyring::load(request.keyring);
+  KeyType type = request.kind == IssueRequest::Kind::typed ? KeyType::hmac : KeyType::ed25519;
+  const KeyEntry* key = keyring.issuing_key(type);
+  if (!key)
+    throw bad_input("keyring " + quote(request.keyring.string()) + " has no active " +
+                    std::string(key_type_name(type)) + " key; add one with 'stickerforge keys new --keyring " +
+                    request.keyring.string() + " --type " + std::string(key_type_name(type)) + "'");
+
+  // Reserve serials under the lock; everything slow happens after it.
+  IssueSummary summary;
+  summary.count = request.count;
+  summary.key_id = key->id;
+  Campaign campaign;
+  {
+    FileLock lock(request.campaigns);
+    CampaignBook book = CampaignBook::load(request.campaigns);
+    campaign = book.get(request.campaign_id).campaign;
+    if (campaign.ends_unix && now_unix >= campaign.ends_unix)
+      throw bad_input("campaign " + quote(campaign.id) + " ended " + format_utc(campaign.ends_unix) +
+                      "; extend it with 'campaign set --ends' before issuing");
+    summary.ranges = book.reserve(request.campaign_id, key->id, request.count);
+    book.save(request.campaigns);
+  }
+  summary.first_serial = summary.ranges.front().slot.first_serial + summary.ranges.front().first;
+  const SerialRange& last = summary.ranges.back();
+  summary.last_serial = last.slot.first_serial + last.first + last.count - 1;
+
+  std::optional<crypto::HmacSha256Key> hmac;
+  std::optional<crypto::Ed25519PrivateKey> signer;
+  if (type == KeyType::hmac) hmac.emplace(key->secret);
+  else signer.emplace(crypto::Ed25519PrivateKey::from_seed(key->secret));
+
+  StagedFile out(request.out);
+  std::optional<fs::path> qr_staged;
+  std::optional<TempDirGuard> qr_guard;
+  if (!request.qr_dir.empty()) {
+    qr_staged = make_sibling_temp_dir(request.qr_dir);
+    qr_guard.emplace(*qr_staged);
+  }
+  std::unique_ptr<StagedFile> sheet_file;
+  std::unique_ptr<SheetWriter> sheet;
+  if (!request.sheet.empty()) {
+    sheet_file = std::make_unique<StagedFile>(request.sheet);
+    sheet = std::make_unique<SheetWriter>(sheet_file->buffer(), campaign);
+  }
+
+  bool with_link = !request.link_base.empty();
+  bool csv = request.format == IssueRequest::Format::csv;
+  std::string& buffer = out.buffer();
+  if (csv) buffer += with_link ? "code,campaign,serial,key_id,link\n" : "code,campaign,serial,key_id\n";
+  std::string code, link;
+  char typed_text[19];
+  for (const SerialRange& range : summary.ranges) {
+    for (std::uint32_t i = 0; i < range.count; ++i) {
+      std::uint32_t slot_serial = range.first + i;
+      std::uint64_t serial = range.slot.first_serial + slot_serial;
+      if (hmac) {
+        TypedFields fields{key->id, range.slot.number, slot_serial};
+        format_typed_into(fields, typed_tag(*hmac, fields), typed_text);
+        code.assign(typed_text, 19);
+      } else {
+        LinkFields fields;
+        fields.key_id = key->id;
+        fields.campaign_number = range.slot.number;
+        fields.serial = slot_serial;
+        fields.not_after_unix = request.link_not_after;
+        code = sign_link(*signer, fields);
+      }
+      if (with_link) link = link_for(request.link_base, code);
+      if (csv) {
+        buffer += code;
+        buffer += ',';
+        buffer += campaign.id;
+        buffer += ',';
+        append_number(buffer, serial);
+        buffer += ',';
+        append_number(buffer, key->id);
+        if (with_link) {
+          buffer += ',';
+          buffer += link;
+        }
+        buffer += '\n';
+      } else {
+        buffer += "{\"code\":";
+        append_json_string(buffer, code);
+        buffer += ",\"campaign\":";
+        append_json_string(buffer, campaign.id);
+        buffer += ",\"serial\":";
+        append_number(buffer, serial);
+        buffer += ",\"key_id\":";
+        append_number(buffer, key->id);
+        if (with_link) {
+          buffer += ",\"link\":";
+          append_json_string(buffer, link);
+        }
+        buffer += "}\n";
+      }
+      out.maybe_flush();
+      const std::string& qr_text = with_link ? link : code;
+      if (qr_staged) {
+        fs::path file = *qr_staged / (std::to_string(serial) +
+                                      (request.qr_format == IssueRequest::QrFormat::png ? ".png" : ".svg"));
+        if (request.qr_format == IssueRequest::QrFormat::png) {
+          Bytes png = qr_png(qr_text);
+          write_file_atomic(file, std::string_view(reinterpret_cast<const char*>(png.data()), png.size()));
+        } else {
+          write_file_atomic(file, qr_svg(qr_text));
+        }
+      }
+      if (sheet) {
+        sheet->add(code, serial, qr_text);
+        sheet_file->maybe_flush();
+      }
+    }
+  }
+  if (sheet) sheet->finish();
+  // Commit in an order where a late failure leaves at most whole files.
+  if (qr_staged) {
+    replace_dir(*qr_staged, request.qr_dir);
+    qr_guard->release();
+  }
+  if (sheet_file) sheet_file->commit();
+  out.commit();
+  return summary;
+}
+
+}  // namespace sf::codes

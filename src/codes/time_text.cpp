@@ -1,0 +1,56 @@
+#include "codes/time_text.h"
+
+#include <ctime>
+
+#include "base/error.h"
+#include "base/text.h"
+
+namespace sf::codes {
+
+std::int64_t parse_utc(std::string_view text, DateEdge edge, std::string_view what) {
+  auto fail = [&]() {
+    return bad_input(std::string(what) + " " + quote(text) +
+                     " is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)");
+  };
+  auto digits = [&](std::size_t at, std::size_t count) {
+    int value = 0;
+    for (std::size_t i = at; i < at + count; ++i) {
+      if (text[i] < '0' || text[i] > '9') throw fail();
+      value = value * 10 + (text[i] - '0');
+    }
+    return value;
+  };
+  bool with_time = text.size() == 20;
+  if (text.size() != 10 && !with_time) throw fail();
+  if (text[4] != '-' || text[7] != '-') throw fail();
+  std::tm tm{};
+  tm.tm_year = digits(0, 4) - 1900;
+  tm.tm_mon = digits(5, 2) - 1;
+  tm.tm_mday = digits(8, 2);
+  if (with_time) {
+    if (text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z') throw fail();
+    tm.tm_hour = digits(11, 2);
+    tm.tm_min = digits(14, 2);
+    tm.tm_sec = digits(17, 2);
+  }
+  if (tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
+      tm.tm_min > 59 || tm.tm_sec > 59 || tm.tm_year < 70)
+    throw fail();
+  std::tm copy = tm;
+  std::int64_t seconds = ::timegm(&copy);
+  // timegm normalises Feb 30 into March: refuse dates that moved.
+  if (copy.tm_mday != tm.tm_mday || copy.tm_mon != tm.tm_mon) throw fail();
+  if (!with_time && edge == DateEdge::end_of_day) seconds += 86400;
+  return seconds;
+}
+
+std::string format_utc(std::int64_t unix_seconds) {
+  std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  ::gmtime_r(&t, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+}  // namespace sf::codes

@@ -1,0 +1,21 @@
+// codes: dates in campaign files and on the command line, always UTC.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace sf::codes {
+
+/// Which second a bare date stands for: its first second, or the first second
+/// of the next day (so "--ends 2026-12-31" includes all of Dec 31).
+enum class DateEdge { start_of_day, end_of_day };
+
+/// Parses "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" as UTC. Throws
+/// Error(bad_input) naming `what` and the value, expecting those forms.
+std::int64_t parse_utc(std::string_view text, DateEdge edge, std::string_view what);
+
+/// "YYYY-MM-DDTHH:MM:SSZ".
+std::string format_utc(std::int64_t unix_seconds);
+
+}  // namespace sf::codes
