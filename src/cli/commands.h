@@ -6,5 +6,8 @@
 namespace sf::cli {
 
 // Declare each handler here and add its row to command_table.cpp.
+int cmd_keys(CommandContext& context);      // keys new|list|retire|export-public --keyring FILE
+int cmd_campaign(CommandContext& context);  // campaign add|list|set --campaigns FILE
+int cmd_codes(CommandContext& context);     // codes issue|verify|revoke
 
 }  // namespace sf::cli
