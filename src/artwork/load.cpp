@@ -2,6 +2,7 @@
 // before any pixel is decoded wherever the header already tells.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <system_error>
 
 #include "artwork/pixels.h"
@@ -106,7 +107,7 @@ std::pair<int, int> check_header(const fs::path& file, const Bytes& bytes,
 // (JPEG/WEBP in the decoder, PNG row by row) so memory stays near the
 // output size, and renders vectors directly at the requested size.
 Raster decode_at(const fs::path& file, const Bytes& bytes, const std::string& format,
-                 int long_side) {
+                 int long_side, std::optional<detail::Box> region = std::nullopt) {
   try {
     VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
     vips::VImage image;
@@ -122,6 +123,15 @@ Raster decode_at(const fs::path& file, const Bytes& bytes, const std::string& fo
       throw;
     }
     vips_area_unref(VIPS_AREA(blob));
+    // Only the region is ever materialised: a 4096-px source decoded at
+    // full size to recover trimmed art costs its strips, not 64 MB.
+    if (region) {
+      int left = std::clamp(region->left, 0, image.width() - 1);
+      int top = std::clamp(region->top, 0, image.height() - 1);
+      int width = std::clamp(region->width, 1, image.width() - left);
+      int height = std::clamp(region->height, 1, image.height() - top);
+      image = image.crop(left, top, width, height);
+    }
     return detail::to_raster(image);
   } catch (const vips::VError& error) {
     throw bad_input(name(file) + ": " + format + " image is truncated or corrupt (" +
@@ -159,8 +169,17 @@ Artwork load_artwork(const fs::path& file, const LoadOptions& options) {
     double cap = is_vector(format) ? 4.0 * max_side : double(source_long);
     int long_side = static_cast<int>(std::min(wanted, cap));
     if (long_side > decoded_long) {
-      decoded = decode_at(file, bytes, format, long_side);
+      // The art's box scaled to the new size, with a few pixels of slack
+      // for resampling differences; trimmed exactly afterwards.
+      double k = double(long_side) / decoded_long;
+      int slack = static_cast<int>(std::ceil(k)) + 2;
+      detail::Box region{static_cast<int>(box.left * k) - slack, static_cast<int>(box.top * k) - slack,
+                         static_cast<int>(box.width * k) + 2 * slack,
+                         static_cast<int>(box.height * k) + 2 * slack};
+      decoded = decode_at(file, bytes, format, long_side, region);
       box = detail::content_box(decoded);
+      if (box.width == 0)
+        throw bad_input(name(file) + ": image is fully transparent; expected visible art");
     }
   }
   Raster art = detail::crop(decoded, box);
