@@ -24,16 +24,20 @@ Animation decode_lottie(const std::filesystem::path& file, const std::string& js
     return lottie;
   };
   auto first = load();
-  double duration_s = first->duration();
-  double source_fps = first->frameRate();
-  if (!(duration_s > 0) || !(source_fps > 0))
+  // Lottie's out point is exclusive: frames ip..op-1 each last 1/fr s, so the
+  // length is (op - ip) / fr. (rlottie's duration() counts one frame less.)
+  const double source_fps = first->frameRate();
+  const std::size_t first_frame = first->frameAtPos(0);
+  const std::size_t last_frame = first->frameAtPos(1);
+  double duration_s = static_cast<double>(info.duration_ms) / 1000.0;
+  if (!(duration_s > 0) || !(source_fps > 0) || last_frame < first_frame)
     throw bad_input(name + ": Lottie has no playable frames");
 
   double scale = static_cast<double>(options.max_side_px) / std::max(info.width, info.height);
   int width = std::max(1, static_cast<int>(std::lround(info.width * scale)));
   int height = std::max(1, static_cast<int>(std::lround(info.height * scale)));
   double fps = options.max_fps > 0 ? std::min(source_fps, options.max_fps) : source_fps;
-  std::int64_t total_ms = std::llround(duration_s * 1000.0);
+  std::int64_t total_ms = info.duration_ms;
   if (options.stop_after_ms) total_ms = std::min(total_ms, *options.stop_after_ms);
   std::size_t count = std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(total_ms / 1000.0 * fps)));
   check_frame_budget(file, count, frame_bytes(width, height), options.limits);
@@ -57,11 +61,11 @@ Animation decode_lottie(const std::filesystem::path& file, const std::string& js
     std::unique_ptr<rlottie::Animation> own = worker == 0 ? std::move(first) : load();
     std::vector<std::uint32_t> argb(static_cast<std::size_t>(width) * height);
     for (std::size_t i = worker * count / workers; i < (worker + 1) * count / workers; ++i) {
-      double position = std::min(1.0, static_cast<double>(starts[i]) / (duration_s * 1000.0));
+      auto frame_no = first_frame + static_cast<std::size_t>(static_cast<double>(starts[i]) / 1000.0 * source_fps + 1e-6);
       std::fill(argb.begin(), argb.end(), 0u);
       rlottie::Surface surface(argb.data(), static_cast<std::size_t>(width), static_cast<std::size_t>(height),
                                static_cast<std::size_t>(width) * 4);
-      own->renderSync(own->frameAtPos(position), surface, true);
+      own->renderSync(std::min(frame_no, last_frame), surface, true);
       std::vector<std::uint8_t>& rgba = animation.frames[i].rgba;
       rgba.resize(frame_bytes(width, height));
       for (std::size_t p = 0; p < argb.size(); ++p) {

@@ -14,6 +14,10 @@ namespace sf::motion::detail {
 /// `loop_count` 0 = forever. Frame durations are copied exactly.
 Bytes encode_webp(const Animation& animation, int quality, int loop_count);
 
+/// Frames in an animated WEBP as stored (WebPAnimEncoder drops frames that
+/// match the previous one and lengthens its predecessor).
+int count_webp_frames(const Bytes& webp);
+
 /// WEBM, VP9 with alpha (yuva420p; the alpha_mode tag is set by the muxer),
 /// constant-quality `crf` (0..63, lower is better), no audio stream.
 Bytes encode_webm(const Animation& animation, int crf);

@@ -33,7 +33,8 @@ std::uint16_t le16(const std::uint8_t* p) { return std::uint16_t(p[0] | (p[1] <<
 std::string sniff_format(const Bytes& head) {
   auto starts = [&](std::string_view magic, std::size_t at = 0) {
     return head.size() >= at + magic.size() &&
-           std::equal(magic.begin(), magic.end(), head.begin() + static_cast<long>(at));
+           std::equal(magic.begin(), magic.end(), head.begin() + static_cast<long>(at),
+                      [](char m, std::uint8_t h) { return static_cast<std::uint8_t>(m) == h; });
   };
   if (starts("GIF87a") || starts("GIF89a")) return "gif";
   if (starts("RIFF") && starts("WEBP", 8)) return "webp";

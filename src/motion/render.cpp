@@ -159,6 +159,7 @@ EncodedAnimation render_animation(const Animation& source, const AnimatedTarget&
                     "; " + std::string(target.platform) + " allows " + bytes_text(target.max_bytes));
 
   result.bytes = std::move(found->best_bytes);
+  if (target.container == Container::webp) result.frames = detail::count_webp_frames(result.bytes);
   result.duration_ms = duration;
   result.loops = loops;
   double fps = average_fps(current);
