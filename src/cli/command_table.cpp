@@ -10,6 +10,7 @@ static const std::vector<Command> kCommands = {
     {"keys", "create, list, retire and publish reward-code signing keys", cmd_keys},
     {"campaign", "add, list and change reward campaigns (pack, trigger, dates, limits)", cmd_campaign},
     {"codes", "issue, verify and revoke signed reward codes (typed, link, QR, sheet)", cmd_codes},
+    {"serve", "run the verifier service (redemption API and page)", cmd_serve},
 };
 
 std::span<const Command> all_commands() { return kCommands; }

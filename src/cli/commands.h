@@ -9,5 +9,6 @@ namespace sf::cli {
 int cmd_keys(CommandContext& context);      // keys new|list|retire|export-public --keyring FILE
 int cmd_campaign(CommandContext& context);  // campaign add|list|set --campaigns FILE
 int cmd_codes(CommandContext& context);     // codes issue|verify|revoke
+int cmd_serve(CommandContext& context);     // serve --config FILE | --listen --ledger ...
 
 }  // namespace sf::cli

@@ -1,0 +1,16 @@
+// verifier: the bridge from sf::codes::Checker to the CodeCheck values the
+// handlers work with (code_check.h).
+#pragma once
+
+#include "codes/checker.h"
+#include "verifier/code_check.h"
+
+namespace sf::verifier {
+
+/// The verifier's view of one codes check result. Never throws.
+CodeCheck to_code_check(const codes::CheckResult& result);
+
+/// A CodeChecker calling `checker` (which it keeps a copy of).
+CodeChecker make_code_checker(codes::Checker checker);
+
+}  // namespace sf::verifier

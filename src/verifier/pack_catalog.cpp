@@ -1,0 +1,164 @@
+#include "verifier/pack_catalog.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "verifier/json_text.h"
+
+namespace fs = std::filesystem;
+
+namespace sf::verifier {
+namespace {
+
+constexpr std::uintmax_t kMaxJsonBytes = 16 << 20;
+
+std::optional<nlohmann::json> read_json(const fs::path& path, std::string* problem) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return std::nullopt;
+  if (fs::file_size(path, ec) > kMaxJsonBytes) {
+    if (problem) *problem = path.string() + ": larger than 16 MiB; ignored";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  try {
+    return nlohmann::json::parse(text.str());
+  } catch (const nlohmann::json::exception& e) {
+    if (problem) *problem = path.string() + ": not valid JSON (" + e.what() + ")";
+    return std::nullopt;
+  }
+}
+
+std::string string_field(const nlohmann::json& object, const char* key) {
+  if (object.is_object() && object.contains(key) && object[key].is_string())
+    return object[key].get<std::string>();
+  return {};
+}
+
+// Only links to the messengers' own add pages are passed on to customers.
+bool is_add_link(const std::string& link) {
+  return (link.starts_with("https://t.me/addstickers/") ||
+          link.starts_with("https://t.me/addemoji/") ||
+          link.starts_with("https://signal.art/addstickers/")) &&
+         link.size() < 512 &&
+         std::none_of(link.begin(), link.end(),
+                      [](char c) { return c <= ' ' || c == '"' || c == '<' || c == '>'; });
+}
+
+bool is_archive(const fs::path& path) {
+  std::string ext = path.extension().string();
+  return ext == ".zip" || ext == ".wastickers" || ext == ".tgs";
+}
+
+PackInfo read_pack(const fs::path& dir, const std::string& pack_id, std::string* problem) {
+  PackInfo info;
+  info.id = pack_id;
+  info.title = pack_id;
+  auto report = read_json(dir / "report.json", problem);
+  std::vector<std::pair<std::string, std::string>> listed;  // platform, path
+  if (report) {
+    std::string title = string_field(*report, "title");
+    if (title.empty() && report->contains("pack")) title = string_field((*report)["pack"], "title");
+    if (!title.empty()) info.title = title;
+    if (report->contains("files") && (*report)["files"].is_array()) {
+      for (const auto& file : (*report)["files"]) {
+        if (string_field(file, "role") != "archive") continue;
+        std::string platform = string_field(file, "platform");
+        std::string path = string_field(file, "path");
+        if (!platform.empty() && !path.empty()) listed.emplace_back(platform, path);
+      }
+    }
+  }
+  auto links = read_json(dir / "add_links.json", problem);
+
+  std::error_code ec;
+  std::vector<std::string> platforms;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (entry.is_directory(ec) && is_safe_segment(name)) platforms.push_back(name);
+  }
+  std::sort(platforms.begin(), platforms.end());
+  for (const std::string& platform : platforms) {
+    PlatformUnlock unlock;
+    unlock.platform = platform;
+    // Archives named by report.json first; otherwise every archive lying in
+    // the platform folder (a build made by hand, or an older report).
+    for (const auto& [p, path] : listed) {
+      fs::path rel(path);
+      auto first = rel.begin();
+      if (p == platform && rel.is_relative() && first != rel.end() && *first == platform &&
+          std::distance(rel.begin(), rel.end()) == 2 && is_safe_segment(rel.filename().string()))
+        unlock.files.push_back(path);
+    }
+    if (unlock.files.empty()) {
+      for (const auto& entry : fs::directory_iterator(dir / platform, ec)) {
+        std::string name = entry.path().filename().string();
+        if (entry.is_regular_file(ec) && is_archive(entry.path()) && is_safe_segment(name))
+          unlock.files.push_back(platform + "/" + name);
+      }
+      std::sort(unlock.files.begin(), unlock.files.end());
+    }
+    if (links) {
+      std::string link = string_field(*links, platform.c_str());
+      if (is_add_link(link)) unlock.add_link = link;
+    }
+    if (!unlock.files.empty() || !unlock.add_link.empty()) info.platforms.push_back(std::move(unlock));
+  }
+  return info;
+}
+
+}  // namespace
+
+bool is_safe_segment(std::string_view name) {
+  if (name.empty() || name.size() > 128 || name.front() == '.') return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '.' || c == '_' || c == '-';
+  });
+}
+
+std::optional<PackInfo> PackCatalog::find(const std::string& pack_id, std::string* problem) {
+  if (!is_safe_segment(pack_id)) return std::nullopt;
+  const fs::path dir = root_ / pack_id;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return std::nullopt;
+  auto report_time = fs::last_write_time(dir / "report.json", ec);
+  if (ec) report_time = {};
+  {
+    std::lock_guard lock(mutex_);
+    auto it = cache_.find(pack_id);
+    if (it != cache_.end() && it->second->report_time == report_time) return it->second->info;
+  }
+  auto entry = std::make_shared<Entry>(Entry{report_time, read_pack(dir, pack_id, problem)});
+  std::lock_guard lock(mutex_);
+  cache_[pack_id] = entry;
+  return entry->info;
+}
+
+std::optional<fs::path> PackCatalog::resolve_download(const std::string& pack_id,
+                                                      const std::string& platform,
+                                                      const std::string& name) {
+  if (!is_safe_segment(pack_id) || !is_safe_segment(platform) || !is_safe_segment(name))
+    return std::nullopt;
+  auto info = find(pack_id);
+  if (!info) return std::nullopt;
+  const std::string rel = platform + "/" + name;
+  bool listed = false;
+  for (const auto& unlock : info->platforms)
+    if (unlock.platform == platform)
+      listed = std::find(unlock.files.begin(), unlock.files.end(), rel) != unlock.files.end();
+  if (!listed) return std::nullopt;
+  // A symlink inside the pack's folder must not lead out of it.
+  std::error_code ec;
+  fs::path root = fs::canonical(root_ / pack_id, ec);
+  if (ec) return std::nullopt;
+  fs::path file = fs::canonical(root_ / pack_id / platform / name, ec);
+  if (ec || !fs::is_regular_file(file, ec)) return std::nullopt;
+  auto [root_end, file_it] = std::mismatch(root.begin(), root.end(), file.begin(), file.end());
+  if (root_end != root.end()) return std::nullopt;
+  return file;
+}
+
+}  // namespace sf::verifier

@@ -1,0 +1,166 @@
+#include "verifier/redeem.h"
+
+#include <algorithm>
+
+#include "base/text.h"
+#include "crypto/primitives.h"
+#include "verifier/base64url.h"
+
+namespace sf::verifier {
+namespace {
+
+constexpr std::size_t kMaxCodeChars = 512;
+
+Outcome outcome_of(CodeVerdict verdict) {
+  switch (verdict) {
+    case CodeVerdict::valid: return Outcome::status_ok;
+    case CodeVerdict::mistyped: return Outcome::mistyped;
+    case CodeVerdict::unknown: return Outcome::unknown_code;
+    case CodeVerdict::expired: return Outcome::expired;
+    case CodeVerdict::not_yet_valid: return Outcome::not_yet_valid;
+    case CodeVerdict::revoked: return Outcome::revoked;
+  }
+  return Outcome::unknown_code;
+}
+
+// Limits come before any work on the code, so a blocked guesser costs
+// nothing but this lookup.
+bool limited(Services& services, const Caller& caller, std::int64_t now, RedeemAnswer& answer) {
+  if (int wait = services.limiter.retry_after(caller.limit_key(), now); wait > 0) {
+    answer.outcome = Outcome::rate_limited;
+    answer.retry_after_seconds = wait;
+    return true;
+  }
+  if (caller.anonymous()) {
+    if (int wait = services.limiter.breaker_retry_after(now); wait > 0) {
+      answer.outcome = Outcome::breaker_open;
+      answer.retry_after_seconds = wait;
+      return true;
+    }
+  }
+  return false;
+}
+
+void record_failure(Services& services, const Caller& caller, const RedeemAnswer& answer,
+                    std::int64_t now_ms, bool audit) {
+  services.limiter.record_failure(caller.limit_key(), now_ms / 1000);
+  if (!audit) return;
+  ledger::Attempt attempt;
+  attempt.code_key = answer.check.code_key;
+  attempt.campaign_id = answer.check.campaign_id;
+  attempt.trigger = answer.check.trigger;
+  attempt.store = caller.store;
+  attempt.client = caller.client;
+  attempt.outcome = std::string(to_string(answer.outcome));
+  attempt.at_unix_ms = now_ms;
+  services.ledger.record_attempt(attempt);
+}
+
+// Checks the code text; false (with the failure recorded) when it is not
+// redeemable on its own terms.
+bool check_text(Services& services, const Caller& caller, std::string_view code,
+                std::int64_t now_ms, RedeemAnswer& answer) {
+  if (code.size() > kMaxCodeChars) {
+    answer.check.verdict = CodeVerdict::mistyped;
+    answer.check.detail = "the code is " + std::to_string(code.size()) +
+                          " characters long; a typed code has 16 symbols and a link token "
+                          "fewer than 512 characters";
+  } else {
+    answer.check = services.check_code(code, now_ms / 1000);
+  }
+  if (answer.check.verdict == CodeVerdict::valid) return true;
+  answer.outcome = outcome_of(answer.check.verdict);
+  answer.detail = answer.check.detail;
+  record_failure(services, caller, answer, now_ms, true);
+  return false;
+}
+
+std::string fingerprint(std::string_view code_key) {
+  return base64url_encode(crypto::sha256(crypto::as_bytes("redeem\n" + std::string(code_key))));
+}
+
+}  // namespace
+
+const char* const kGenericFailure =
+    "this code cannot be redeemed. Check it for typos; if it still fails, ask whoever gave "
+    "it to you";
+
+bool is_code_failure(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::already_redeemed:
+    case Outcome::mistyped:
+    case Outcome::unknown_code:
+    case Outcome::expired:
+    case Outcome::not_yet_valid:
+    case Outcome::revoked:
+    case Outcome::cap_reached:
+      return true;
+    default:
+      return false;
+  }
+}
+
+RedeemAnswer redeem_code(Services& services, const Caller& caller, std::string_view code,
+                         std::string_view idempotency_key) {
+  RedeemAnswer answer;
+  const std::int64_t now_ms = services.now_ms();
+  if (limited(services, caller, now_ms / 1000, answer)) return answer;
+  if (!check_text(services, caller, code, now_ms, answer)) return answer;
+
+  ledger::RedeemRequest request;
+  request.code_key = answer.check.code_key;
+  request.campaign_id = answer.check.campaign_id;
+  request.pack_id = answer.check.pack_id;
+  request.trigger = answer.check.trigger;
+  request.store = caller.store;
+  request.client = caller.client;
+  request.idempotency_key = idempotency_key;
+  request.request_fingerprint = fingerprint(answer.check.code_key);
+  request.uses_allowed = std::max(1, answer.check.uses_allowed);
+  request.campaign_cap = answer.check.campaign_cap;
+  request.now_unix_ms = now_ms;
+  ledger::RedeemOutcome outcome = services.ledger.redeem(request);
+  answer.redemption = outcome.redemption;
+  switch (outcome.status) {
+    case ledger::RedeemStatus::redeemed:
+      answer.outcome = outcome.replayed ? Outcome::replayed : Outcome::redeemed;
+      return answer;
+    case ledger::RedeemStatus::already_redeemed:
+      answer.outcome = Outcome::already_redeemed;
+      answer.detail = "code was already redeemed";
+      break;
+    case ledger::RedeemStatus::cap_reached:
+      answer.outcome = Outcome::cap_reached;
+      answer.detail = "campaign " + quote(answer.check.campaign_id) +
+                      " has given out all the redemptions it allows";
+      break;
+    case ledger::RedeemStatus::idempotency_conflict:
+      answer.outcome = Outcome::idempotency_conflict;
+      answer.detail = "Idempotency-Key was already used for a different code; use a new key "
+                      "for each code";
+      return answer;  // a client bug, not a guess: not counted against limits
+  }
+  // redeem() wrote the audit row itself.
+  record_failure(services, caller, answer, now_ms, false);
+  return answer;
+}
+
+RedeemAnswer check_code_status(Services& services, const Caller& caller, std::string_view code) {
+  RedeemAnswer answer;
+  const std::int64_t now_ms = services.now_ms();
+  if (limited(services, caller, now_ms / 1000, answer)) return answer;
+  if (!check_text(services, caller, code, now_ms, answer)) return answer;
+  auto found = services.ledger.find(answer.check.code_key);
+  if (found && found->use_number >= std::max(1, answer.check.uses_allowed)) {
+    answer.outcome = Outcome::already_redeemed;
+    answer.redemption = *found;
+    answer.detail = "code was already redeemed";
+    record_failure(services, caller, answer, now_ms, true);
+    return answer;
+  }
+  if (found) answer.redemption = *found;
+  answer.outcome = Outcome::status_ok;
+  return answer;
+}
+
+}  // namespace sf::verifier

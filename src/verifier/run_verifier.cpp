@@ -1,0 +1,94 @@
+// The service's life: load, bind, serve, drain on SIGTERM, flush.
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "base/error.h"
+#include "codes/checker.h"
+#include "ledger/ledger.h"
+#include "verifier/codes_adapter.h"
+#include "verifier/server.h"
+
+namespace sf::verifier {
+namespace {
+
+// Idempotency records are kept at least 24 h (Stripe's rule); two days
+// leaves room for clients retrying across a day boundary.
+constexpr std::int64_t kIdempotencyKeepMs = 48ll * 3600 * 1000;
+
+}  // namespace
+
+int run_verifier(const Config& config) {
+  // Signals go to one thread that waits for them. Blocked first, so every
+  // thread started later (the ledger's committer, httplib's pool) inherits
+  // the mask and none of them is killed by a SIGTERM meant for draining.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  validate_config(config);
+  codes::Checker checker = codes::Checker::load(config.keyring, config.campaigns, config.revocations);
+  StoreKeys store_keys = config.store_keys.empty() ? StoreKeys() : StoreKeys::load(config.store_keys);
+  Bytes secret = load_download_secret(config.download_secret);
+  std::unique_ptr<ledger::Ledger> ledger = ledger::open_ledger(config.ledger);
+
+  LimiterSettings limits{config.failed_per_client_per_minute, config.failed_per_store_per_minute,
+                         config.global_failed_per_second, config.breaker_seconds};
+  ServiceSettings settings{config.public_url, config.download_ttl_seconds, config.max_body_bytes};
+  Services services(make_code_checker(std::move(checker)), *ledger, std::move(store_keys), limits,
+                    config.packs, secret, settings);
+
+  HttpServer server(config, services);
+  const std::string scheme = config.tls_cert.empty() ? "http" : "https";
+  auto [host, port] = split_listen(config.listen);
+  std::cerr << "stickerforge-verifier: listening on " << scheme << "://" << host << ":"
+            << server.port() << std::endl;
+  services.log.write("info", "start", {{"port", std::to_string(server.port())},
+                                       {"ledger", config.ledger.starts_with("sqlite:") ? "sqlite" : "postgres"},
+                                       {"stores", std::to_string(services.store_keys.size())}});
+
+  std::thread signal_thread([&] {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    services.draining = true;
+    services.log.write("info", "draining", {{"signal", signal == SIGTERM ? "SIGTERM" : "SIGINT"}});
+    server.stop();
+  });
+
+  std::mutex mutex;
+  std::condition_variable wake;
+  bool stopping = false;
+  std::thread maintenance([&] {
+    std::unique_lock lock(mutex);
+    while (!wake.wait_for(lock, std::chrono::minutes(10), [&] { return stopping; })) {
+      try {
+        auto pruned = services.ledger.prune_idempotency(services.now_ms() - kIdempotencyKeepMs);
+        services.log.write("info", "pruned_idempotency", {{"records", std::to_string(pruned)}});
+      } catch (const std::exception& e) {
+        services.log.write("error", "prune_failed", {{"error", e.what()}});
+      }
+    }
+  });
+
+  server.run();  // returns once stopped and in-flight requests are answered
+  pthread_kill(signal_thread.native_handle(), SIGTERM);  // if run() ended on its own
+  signal_thread.join();
+  {
+    std::lock_guard lock(mutex);
+    stopping = true;
+  }
+  wake.notify_all();
+  maintenance.join();
+  ledger->flush();
+  services.log.write("info", "stopped", {});
+  return 0;
+}
+
+}  // namespace sf::verifier

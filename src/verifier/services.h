@@ -1,0 +1,61 @@
+// verifier: everything a request handler needs, built once at start-up.
+// Handlers are plain functions of (HttpRequest, Services&) -> HttpReply
+// (routes.h), so tests build a Services with fakes and call them directly.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "ledger/ledger.h"
+#include "verifier/code_check.h"
+#include "verifier/download_token.h"
+#include "verifier/limiter.h"
+#include "verifier/log.h"
+#include "verifier/metrics.h"
+#include "verifier/pack_catalog.h"
+#include "verifier/store_keys.h"
+
+namespace sf::verifier {
+
+struct ServiceSettings {
+  std::string public_url;            // "" = links relative to the service root
+  int download_ttl_seconds = 900;
+  std::size_t max_body_bytes = 4096;
+};
+
+struct Services {
+  Services(CodeChecker checker, ledger::Ledger& ledger, StoreKeys store_keys,
+           LimiterSettings limits, std::filesystem::path packs, const Bytes& download_secret,
+           ServiceSettings settings, Log::Sink log_sink = {})
+      : check_code(std::move(checker)),
+        ledger(ledger),
+        store_keys(std::move(store_keys)),
+        limiter(limits),
+        packs(std::move(packs)),
+        tokens(download_secret),
+        settings(std::move(settings)),
+        log(std::move(log_sink)) {}
+
+  CodeChecker check_code;
+  ledger::Ledger& ledger;
+  StoreKeys store_keys;
+  Limiter limiter;
+  PackCatalog packs;
+  DownloadTokens tokens;
+  ServiceSettings settings;
+  Metrics metrics;
+  Log log;
+  /// Unix time in milliseconds; tests replace it with a fixed clock.
+  std::function<std::int64_t()> now_ms = [] {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+  /// Set on SIGTERM: /readyz answers 503 so load balancers stop sending.
+  std::atomic<bool> draining{false};
+};
+
+}  // namespace sf::verifier

@@ -1,0 +1,222 @@
+// The verifier on a real loopback port with real codes and a real ledger:
+// SQLite always, PostgreSQL when SF_TEST_PG_URL is set.
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "verifier/fakes.h"
+#include "verifier/live_service.h"
+#include "verifier/store_keys.h"
+
+using nlohmann::json;
+using sf::test::LiveService;
+
+namespace {
+
+httplib::Headers json_headers(const std::string& idempotency_key = "", const std::string& store_key = "") {
+  httplib::Headers headers;
+  if (!idempotency_key.empty()) headers.emplace("Idempotency-Key", idempotency_key);
+  if (!store_key.empty()) headers.emplace("Authorization", "Bearer " + store_key);
+  return headers;
+}
+
+std::string code_body(const std::string& code) { return json{{"code", code}}.dump(); }
+
+// The whole journey against one ledger.
+void journey(LiveService& live) {
+  httplib::Client client("127.0.0.1", live.port());
+  const std::string code = live.codes()[0];
+
+  auto page = client.Get("/");
+  REQUIRE(page);
+  CHECK(page->status == 200);
+  CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
+
+  auto before = client.Get(("/v1/codes/" + code).c_str());
+  REQUIRE(before);
+  CHECK(before->status == 200);
+  CHECK(json::parse(before->body)["status"] == "redeemable");
+
+  // Lenient spelling: lower case, spaces instead of hyphens.
+  std::string typed = code;
+  for (char& c : typed) c = c == '-' ? ' ' : char(std::tolower(static_cast<unsigned char>(c)));
+  auto first = client.Post("/v1/redemptions", json_headers("journey-1"), code_body(typed), "application/json");
+  REQUIRE(first);
+  REQUIRE(first->status == 200);
+  json unlock = json::parse(first->body)["unlock"];
+  CHECK(unlock["pack"]["title"] == "Fergie the Ember");
+  std::string url = unlock["platforms"][1]["downloads"][0]["url"];
+
+  auto download = client.Get(url.c_str());
+  REQUIRE(download);
+  CHECK(download->status == 200);
+  CHECK(download->body == "PK-telegram-bundle");
+  CHECK(download->get_header_value("Content-Disposition") == "attachment; filename=\"fergie-telegram.zip\"");
+  auto traversal = client.Get("/v1/downloads/fergie/telegram/%2e%2e%2f%2e%2e%2fsecret.txt?token=1.AAAA");
+  REQUIRE(traversal);
+  CHECK(traversal->status == 400);
+
+  auto replay = client.Post("/v1/redemptions", json_headers("journey-1"), code_body(code), "application/json");
+  REQUIRE(replay);
+  CHECK(replay->status == 200);
+  CHECK(json::parse(replay->body)["replayed"] == true);
+  CHECK(json::parse(replay->body)["redeemed_at"] == json::parse(first->body)["redeemed_at"]);
+
+  auto again = client.Post("/v1/redemptions", code_body(code), "application/json");
+  REQUIRE(again);
+  CHECK(again->status == 422);
+  CHECK(json::parse(again->body)["error"] == "not_redeemable");
+
+  auto store = client.Post("/v1/redemptions", json_headers("", live.store_key()), code_body(code), "application/json");
+  REQUIRE(store);
+  CHECK(store->status == 409);
+  CHECK(json::parse(store->body)["error"] == "already_redeemed");
+
+  // One symbol changed: caught by the check symbol (a typo) or the tag.
+  std::string mutated = code;
+  mutated[0] = mutated[0] == 'A' ? 'B' : 'A';
+  auto forged = client.Post("/v1/redemptions", json_headers("", live.store_key()), code_body(mutated), "application/json");
+  REQUIRE(forged);
+  CHECK((forged->status == 422 || forged->status == 404));
+
+  auto redemption = live.ledger().find(json::parse(store->body)["code_key"].get<std::string>());
+  REQUIRE(redemption);
+  CHECK(redemption->use_number == 1);
+  CHECK(redemption->store.empty());  // redeemed anonymously the first time
+}
+
+// httplib's own limits answer in our JSON shape too.
+void limits(LiveService& live) {
+  httplib::Client client("127.0.0.1", live.port());
+  auto huge = client.Post("/v1/redemptions", std::string(100'000, ' '), "application/json");
+  REQUIRE(huge);
+  CHECK(huge->status == 413);
+  CHECK(json::parse(huge->body)["error"] == "body_too_large");
+  httplib::Headers big;
+  for (int i = 0; i < 10; ++i) big.emplace("X-Filler-" + std::to_string(i), std::string(1000, 'x'));
+  auto headers = client.Get("/healthz", big);
+  REQUIRE(headers);
+  CHECK(headers->status == 431);
+  CHECK(json::parse(headers->body)["error"] == "headers_too_large");
+  auto metrics = client.Get("/metrics");
+  REQUIRE(metrics);
+  CHECK(metrics->body.find("stickerforge_requests_total") != std::string::npos);
+}
+
+// Many clients on one code: exactly one wins.
+void race(LiveService& live, int clients) {
+  const std::string code = live.codes()[1];
+  std::atomic<int> ok{0}, refused{0}, other{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < clients; ++i) {
+    threads.emplace_back([&, i] {
+      httplib::Client client("127.0.0.1", live.port());
+      auto r = client.Post("/v1/redemptions", json_headers("race-" + std::to_string(i), live.store_key()),
+                           code_body(code), "application/json");
+      if (r && r->status == 200) ++ok;
+      else if (r && r->status == 409) ++refused;
+      else ++other;
+    });
+  }
+  for (auto& t : threads) t.join();
+  CHECK(ok == 1);
+  CHECK(refused == clients - 1);
+  CHECK(other == 0);
+}
+
+}  // namespace
+
+TEST_CASE("end to end on SQLite: redeem, download, replay, refuse", "[verifier][e2e]") {
+  LiveService live(4);
+  journey(live);
+  limits(live);
+  race(live, 32);
+}
+
+TEST_CASE("end to end on PostgreSQL: redeem, download, replay, refuse", "[verifier][e2e][postgres]") {
+  const char* url = std::getenv("SF_TEST_PG_URL");
+  if (!url || !*url) {
+    WARN("SF_TEST_PG_URL is not set; the PostgreSQL end-to-end test did not run");
+    return;
+  }
+  LiveService live(4, url);
+  journey(live);
+  race(live, 32);
+}
+
+TEST_CASE("stickerforge-verifier starts from flags, serves, and drains on SIGTERM", "[verifier][e2e]") {
+  const char* bin = std::getenv("SF_BINARY_DIR");
+  REQUIRE(bin);
+  const std::string exe = std::string(bin) + "/src/cli/stickerforge-verifier";
+  sf::test::TempDir dir;
+  auto codes = sf::test::make_codes(dir.path(), 2);
+  sf::test::write_fake_packs(dir / "packs");
+  const std::string log = (dir / "log.txt").string();
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::freopen(log.c_str(), "w", stderr);
+    std::string ledger = "sqlite:" + (dir / "ledger.db").string();
+    std::string keyring = (dir / "keyring.json").string(), campaigns = (dir / "campaigns.json").string(),
+                packs = (dir / "packs").string();
+    execl(exe.c_str(), exe.c_str(), "--listen", "127.0.0.1:0", "--ledger", ledger.c_str(),
+          "--keyring", keyring.c_str(), "--campaigns", campaigns.c_str(), "--packs", packs.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int port = 0;
+  for (int i = 0; i < 200 && port == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    std::ifstream in(log);
+    std::string line;
+    while (std::getline(in, line)) {
+      auto at = line.find("listening on http://127.0.0.1:");
+      if (at != std::string::npos) port = std::stoi(line.substr(at + 30));
+    }
+  }
+  REQUIRE(port > 0);
+  httplib::Client client("127.0.0.1", port);
+  auto ok = client.Post("/v1/redemptions", json_headers("p1"), code_body(codes[0]), "application/json");
+  REQUIRE(ok);
+  CHECK(ok->status == 200);
+  auto ready = client.Get("/readyz");
+  REQUIRE(ready);
+  CHECK(ready->status == 200);
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  std::ifstream in(log);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(text.find("\"event\":\"draining\"") != std::string::npos);
+  CHECK(text.find("\"event\":\"stopped\"") != std::string::npos);
+  CHECK(text.find(codes[0]) == std::string::npos);  // no secrets in the log
+}
+
+TEST_CASE("stickerforge-verifier refuses bad settings with a clear message", "[verifier][e2e]") {
+  const char* bin = std::getenv("SF_BINARY_DIR");
+  REQUIRE(bin);
+  const std::string exe = std::string(bin) + "/src/cli/stickerforge-verifier";
+  auto r = sf::test::run_command(exe + " --listen nonsense --keyring /nope.json");
+  CHECK(r.status == 2);
+  CHECK_THAT(r.output, Catch::Contains("stickerforge-verifier: error:") &&
+                           Catch::Contains("'nonsense' is not host:port"));
+  r = sf::test::run_command(exe + " --keyring /nope.json");
+  CHECK(r.status == 2);
+  CHECK_THAT(r.output, Catch::Contains("'/nope.json' does not exist") &&
+                           Catch::Contains("config 'packs': is missing"));
+  r = sf::test::run_command(exe + " --lisen 1");
+  CHECK(r.status == 2);
+  CHECK_THAT(r.output, Catch::Contains("lisen"));
+  r = sf::test::run_command(exe + " --new-store-key berlin-01");
+  CHECK(r.status == 0);
+  CHECK_THAT(r.output, Catch::Contains("\"store\":\"berlin-01\"") && Catch::Contains("key_sha256"));
+}

@@ -1,0 +1,69 @@
+#include "verifier/live_service.h"
+
+#include <chrono>
+#include <fstream>
+
+#include "codes/campaign_book.h"
+#include "codes/issuer.h"
+#include "codes/keyring.h"
+#include "verifier/codes_adapter.h"
+#include "verifier/fakes.h"
+#include "verifier/store_keys.h"
+
+namespace sf::test {
+
+std::vector<std::string> make_codes(const std::filesystem::path& dir, int count, int uses_per_code) {
+  const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+  codes::Keyring keyring;
+  keyring.add(codes::KeyType::hmac, now);
+  keyring.save(dir / "keyring.json");
+  codes::CampaignBook book;
+  codes::Campaign campaign;
+  campaign.id = "spring";
+  campaign.name = "Spring survey";
+  campaign.pack_id = "fergie";
+  campaign.trigger = "survey";
+  campaign.uses_per_code = uses_per_code;
+  book.add(campaign);
+  book.save(dir / "campaigns.json");
+  codes::IssueRequest request;
+  request.keyring = dir / "keyring.json";
+  request.campaigns = dir / "campaigns.json";
+  request.campaign_id = "spring";
+  request.count = std::uint64_t(count);
+  request.out = dir / "codes.csv";
+  codes::issue_codes(request, now);
+  std::vector<std::string> codes;
+  std::ifstream in(dir / "codes.csv");
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) codes.push_back(line.substr(0, line.find(',')));
+  return codes;
+}
+
+LiveService::LiveService(int count, std::string ledger_url) {
+  codes_ = make_codes(dir_.path(), count);
+  write_fake_packs(dir_ / "packs");
+  if (ledger_url.empty()) ledger_url = "sqlite:" + (dir_ / "ledger.db").string();
+  ledger_ = ledger::open_ledger(ledger_url);
+  verifier::Config config;
+  config.listen = "127.0.0.1:0";
+  config.threads = 48;
+  verifier::StoreKeys keys({{"berlin-01", verifier::store_key_digest(store_key())}});
+  services_ = std::make_unique<verifier::Services>(
+      verifier::make_code_checker(codes::Checker::load(dir_ / "keyring.json", dir_ / "campaigns.json")),
+      *ledger_, keys, verifier::LimiterSettings{1000, 1000, 1000, 60}, dir_ / "packs",
+      Bytes(32, 9), verifier::ServiceSettings{}, [](std::string_view) {});
+  server_ = std::make_unique<verifier::HttpServer>(config, *services_);
+  thread_ = std::thread([this] { server_->run(); });
+}
+
+LiveService::~LiveService() {
+  server_->stop();
+  thread_.join();
+  ledger_->flush();
+}
+
+}  // namespace sf::test
