@@ -101,8 +101,9 @@ class Ledger {
   /// Waits until everything queued before the call is committed.
   virtual void flush() = 0;
 
-  /// The audit rows of one code key, oldest first (for support questions and
-  /// tests). Throws Error(io).
+  /// The audit rows of one code key, oldest first, for support questions and
+  /// tests. Scans the audit table (no index, to keep redemptions cheap).
+  /// Throws Error(io).
   virtual std::vector<Attempt> attempts_for(std::string_view code_key) = 0;
 
   /// Per campaign/trigger/store/day counts, sorted by those fields. Throws Error(io).

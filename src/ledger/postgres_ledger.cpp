@@ -16,9 +16,8 @@ constexpr std::size_t kMaxQueuedAttempts = 100000;
 
 constexpr const char* kSchema = R"sql(
 SELECT pg_advisory_xact_lock(7346259001);
-CREATE TABLE IF NOT EXISTS sf_redemptions (
-  code_key TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, uses INTEGER NOT NULL,
-  first_at_ms BIGINT NOT NULL, last_at_ms BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS sf_code_uses (
+  code_key TEXT PRIMARY KEY, uses INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS sf_redemption_uses (
   code_key TEXT NOT NULL, use_number INTEGER NOT NULL, campaign_id TEXT NOT NULL,
   pack_id TEXT NOT NULL, trigger_kind TEXT NOT NULL, store TEXT NOT NULL,
@@ -34,7 +33,6 @@ CREATE TABLE IF NOT EXISTS sf_attempts (
   id BIGSERIAL PRIMARY KEY, code_key TEXT NOT NULL, campaign_id TEXT NOT NULL,
   trigger_kind TEXT NOT NULL, store TEXT NOT NULL, client TEXT NOT NULL,
   outcome TEXT NOT NULL, at_ms BIGINT NOT NULL);
-CREATE INDEX IF NOT EXISTS sf_attempts_code ON sf_attempts (code_key);
 )sql";
 
 // Runs `work` in one transaction; rolls back when it throws.

@@ -28,19 +28,26 @@ constexpr Statement kAnswerIdempotency{
     "answer_idempotency",
     "UPDATE sf_idempotency SET status = $3, code_key = $4, use_number = $5 "
     "WHERE store = $1 AND idem_key = $2"};
-// Single use: the primary key arbitrates; no row back means someone else won.
+// Single use: the use row's primary key (code_key, use_number) arbitrates;
+// no row back means someone else won.
 constexpr Statement kInsertFirstUse{
     "insert_first_use",
-    "INSERT INTO sf_redemptions (code_key, campaign_id, uses, first_at_ms, last_at_ms) "
-    "VALUES ($1, $2, 1, $3, $3) ON CONFLICT (code_key) DO NOTHING RETURNING uses"};
-// Several uses: one conditional upsert; the row lock serialises racers and
-// the WHERE refuses the use past the limit.
-constexpr Statement kUpsertUse{
-    "upsert_use",
-    "INSERT INTO sf_redemptions (code_key, campaign_id, uses, first_at_ms, last_at_ms) "
-    "VALUES ($1, $2, 1, $3, $3) ON CONFLICT (code_key) DO UPDATE "
-    "SET uses = sf_redemptions.uses + 1, last_at_ms = excluded.last_at_ms "
-    "WHERE sf_redemptions.uses < $4 RETURNING uses"};
+    "INSERT INTO sf_redemption_uses "
+    "(code_key, use_number, campaign_id, pack_id, trigger_kind, store, at_ms) "
+    "VALUES ($1, 1, $2, $3, $4, $5, $6) ON CONFLICT (code_key, use_number) DO NOTHING "
+    "RETURNING use_number"};
+// Several uses: a counter row per code, started from the uses already
+// recorded (the campaign may have allowed one use before), then one
+// conditional UPDATE whose row lock serialises racers and whose WHERE
+// refuses the use past the limit.
+constexpr Statement kSeedCodeUses{
+    "seed_code_uses",
+    "INSERT INTO sf_code_uses (code_key, uses) "
+    "SELECT CAST($1 AS TEXT), count(*) FROM sf_redemption_uses WHERE code_key = $1 "
+    "ON CONFLICT (code_key) DO NOTHING"};
+constexpr Statement kTakeCodeUse{
+    "take_code_use",
+    "UPDATE sf_code_uses SET uses = uses + 1 WHERE code_key = $1 AND uses < $2 RETURNING uses"};
 // The cap counter exists only for capped campaigns; it starts from the uses
 // already recorded, so a cap added later still counts earlier redemptions.
 constexpr Statement kSeedCampaignUsage{
@@ -48,6 +55,10 @@ constexpr Statement kSeedCampaignUsage{
     "INSERT INTO sf_campaign_usage (campaign_id, used) "
     "SELECT CAST($1 AS TEXT), count(*) FROM sf_redemption_uses WHERE campaign_id = $1 "
     "ON CONFLICT (campaign_id) DO NOTHING"};
+// The seed scans every use, so it runs only while the counter is missing
+// (a race between two seeders is settled by ON CONFLICT).
+constexpr Statement kHasCampaignUsage{
+    "has_campaign_usage", "SELECT 1 FROM sf_campaign_usage WHERE campaign_id = $1"};
 constexpr Statement kTakeCampaignSlot{
     "take_campaign_slot",
     "UPDATE sf_campaign_usage SET used = used + 1 WHERE campaign_id = $1 AND used < $2 "
@@ -136,29 +147,37 @@ void audit(SqlSession& session, const RedeemRequest& request, std::string_view o
                                   request.now_unix_ms});
 }
 
-// Takes one use of the code, or says why not. Runs inside savepoint sf_use so
-// a refused cap undoes the use it had taken.
+// Takes one use of the code, or says why not. With a campaign cap it runs
+// inside savepoint sf_use, so a refused cap undoes the use it had taken.
 RedeemOutcome take_use(SqlSession& session, const RedeemRequest& request) {
   RedeemOutcome out;
-  session.execute("SAVEPOINT sf_use");
+  const bool capped = request.campaign_cap > 0;
+  if (capped) {
+    session.execute("SAVEPOINT sf_use");
+    // Seed before this use exists, so the count is of earlier uses only.
+    const Param campaign[] = {request.campaign_id};
+    if (session.query(kHasCampaignUsage, campaign).empty()) {
+      session.query(kSeedCampaignUsage, campaign);
+    }
+  }
   std::vector<Row> won;
   if (request.uses_allowed == 1) {
-    const Param params[] = {request.code_key, request.campaign_id, request.now_unix_ms};
+    const Param params[] = {request.code_key, request.campaign_id, request.pack_id,
+                            request.trigger,  request.store,       request.now_unix_ms};
     won = session.query(kInsertFirstUse, params);
   } else {
-    const Param params[] = {request.code_key, request.campaign_id, request.now_unix_ms,
-                            std::int64_t{request.uses_allowed}};
-    won = session.query(kUpsertUse, params);
+    const Param seed[] = {request.code_key};
+    session.query(kSeedCodeUses, seed);
+    const Param take[] = {request.code_key, std::int64_t{request.uses_allowed}};
+    won = session.query(kTakeCodeUse, take);
   }
   if (won.empty()) {
-    session.execute("RELEASE SAVEPOINT sf_use");
+    if (capped) session.execute("RELEASE SAVEPOINT sf_use");
     out.status = RedeemStatus::already_redeemed;
     if (auto latest = find_latest_use(session, request.code_key)) out.redemption = *latest;
     return out;
   }
-  if (request.campaign_cap > 0) {
-    const Param seed[] = {request.campaign_id};
-    session.query(kSeedCampaignUsage, seed);
+  if (capped) {
     const Param take[] = {request.campaign_id, request.campaign_cap};
     if (session.query(kTakeCampaignSlot, take).empty()) {
       session.execute("ROLLBACK TO SAVEPOINT sf_use");
@@ -171,10 +190,12 @@ RedeemOutcome take_use(SqlSession& session, const RedeemRequest& request) {
   r = Redemption{request.code_key, request.campaign_id, request.pack_id, request.trigger,
                  request.store, static_cast<int>(to_int(won.front().at(0))),
                  request.now_unix_ms};
-  const Param use[] = {r.code_key, std::int64_t{r.use_number}, r.campaign_id, r.pack_id,
-                       r.trigger, r.store, r.at_unix_ms};
-  session.query(kInsertUseRow, use);
-  session.execute("RELEASE SAVEPOINT sf_use");
+  if (request.uses_allowed > 1) {
+    const Param use[] = {r.code_key, std::int64_t{r.use_number}, r.campaign_id, r.pack_id,
+                         r.trigger, r.store, r.at_unix_ms};
+    session.query(kInsertUseRow, use);
+  }
+  if (capped) session.execute("RELEASE SAVEPOINT sf_use");
   out.status = RedeemStatus::redeemed;
   return out;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -34,6 +35,14 @@ class SqliteConnection final : public SqlSession {
   /// False when SQLite has ended the transaction itself (e.g. on disk full).
   bool in_transaction() const;
 
+  /// Stops checkpointing inside commits and calls `hook` with the WAL's size
+  /// in pages after each commit instead, so a background thread can
+  /// checkpoint off the commit path. Writer only.
+  void on_wal_commit(std::function<void(int wal_pages)> hook);
+  /// Copies committed WAL frames into the database without blocking the
+  /// writer or readers. Throws Error(io).
+  void checkpoint_passive();
+
  private:
   struct StatementCloser {
     void operator()(sqlite3_stmt* statement) const;
@@ -49,6 +58,8 @@ class SqliteConnection final : public SqlSession {
   std::string label_;
   std::unique_ptr<sqlite3, DbCloser> db_;
   std::unordered_map<const Statement*, StatementPtr> cache_;
+  std::unordered_map<std::string, StatementPtr> plain_cache_;  // BEGIN, SAVEPOINT, ...
+  std::function<void(int)> wal_hook_;
 };
 
 }  // namespace sf::ledger::detail

@@ -12,6 +12,8 @@ namespace {
 // Audit rows wait in memory for the next commit; past this many the caller
 // blocks, so a flood of failed attempts cannot grow memory without bound.
 constexpr std::size_t kMaxQueuedAttempts = 100000;
+// SQLite's own default for when to checkpoint (about 4 MB of WAL).
+constexpr int kCheckpointPages = 1000;
 
 }  // namespace
 
@@ -20,7 +22,18 @@ SqliteLedger::SqliteLedger(const std::filesystem::path& path, std::string url, b
       url_(std::move(url)),
       writer_(std::make_unique<SqliteConnection>(path, url_, SqliteConnection::Role::writer,
                                                  create)),
-      thread_([this] { writer_loop(); }) {}
+      thread_() {
+  writer_->on_wal_commit([this](int wal_pages) {
+    if (wal_pages < kCheckpointPages) return;
+    {
+      std::lock_guard lock(checkpoint_mutex_);
+      checkpoint_wanted_ = true;
+    }
+    wake_checkpointer_.notify_one();
+  });
+  checkpoint_thread_ = std::thread([this] { checkpoint_loop(); });
+  thread_ = std::thread([this] { writer_loop(); });
+}
 
 SqliteLedger::~SqliteLedger() {
   {
@@ -29,6 +42,34 @@ SqliteLedger::~SqliteLedger() {
   }
   wake_writer_.notify_all();
   thread_.join();
+  {
+    std::lock_guard lock(checkpoint_mutex_);
+    checkpoint_stopping_ = true;
+  }
+  wake_checkpointer_.notify_all();
+  checkpoint_thread_.join();
+}
+
+void SqliteLedger::checkpoint_loop() {
+  std::unique_ptr<SqliteConnection> db;
+  while (true) {
+    {
+      std::unique_lock lock(checkpoint_mutex_);
+      wake_checkpointer_.wait(lock, [&] { return checkpoint_wanted_ || checkpoint_stopping_; });
+      if (checkpoint_stopping_) return;
+      checkpoint_wanted_ = false;
+    }
+    try {
+      if (!db) {
+        db = std::make_unique<SqliteConnection>(path_, url_, SqliteConnection::Role::reader,
+                                                false);
+      }
+      db->checkpoint_passive();
+    } catch (const std::exception&) {
+      // Retried after the next commit; until then the WAL only grows.
+      db.reset();
+    }
+  }
 }
 
 RedeemOutcome SqliteLedger::redeem(const RedeemRequest& request) {

@@ -52,6 +52,7 @@ class SqliteLedger final : public Ledger {
   };
 
   void writer_loop();
+  void checkpoint_loop();
   void commit(Batch& batch);
   std::int64_t run_on_writer(std::function<std::int64_t(SqliteConnection&)> work);
   template <typename Result>
@@ -71,6 +72,14 @@ class SqliteLedger final : public Ledger {
 
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
+
+  // Checkpoints run on their own connection and thread: inside a commit they
+  // would add their fsyncs to the redemptions waiting on it.
+  std::mutex checkpoint_mutex_;
+  std::condition_variable wake_checkpointer_;
+  bool checkpoint_wanted_ = false;
+  bool checkpoint_stopping_ = false;
+  std::thread checkpoint_thread_;
 
   std::thread thread_;  // last: starts after everything above exists
 };
