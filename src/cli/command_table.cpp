@@ -7,6 +7,7 @@ namespace sf::cli {
 // Explicit table (not self-registration): stable --help order, nothing
 // dropped by the linker. Add a row per new command.
 static const std::vector<Command> kCommands = {
+    {"report", "print issued and redeemed codes per campaign, store and day", cmd_report},
     {"keys", "create, list, retire and publish reward-code signing keys", cmd_keys},
     {"campaign", "add, list and change reward campaigns (pack, trigger, dates, limits)", cmd_campaign},
     {"codes", "issue, verify and revoke signed reward codes (typed, link, QR, sheet)", cmd_codes},

@@ -6,6 +6,7 @@
 namespace sf::cli {
 
 // Declare each handler here and add its row to command_table.cpp.
+int cmd_report(CommandContext& context);   // report --ledger URL [--csv FILE]
 int cmd_keys(CommandContext& context);      // keys new|list|retire|export-public --keyring FILE
 int cmd_campaign(CommandContext& context);  // campaign add|list|set --campaigns FILE
 int cmd_codes(CommandContext& context);     // codes issue|verify|revoke
