@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <condition_variable>
 #include <fstream>
@@ -63,6 +64,17 @@ void to_response(const HttpReply& reply, httplib::Response& res) {
   }
 }
 
+// Debian's compiled httplib listens with a backlog of 5: a burst of new
+// connections (64 clients starting at once) overflows it and clients wait
+// for a SYN retransmit (1 s) or fail. The listening socket is protected in
+// httplib::Server, so a subclass reaches it to raise the backlog.
+template <class Base>
+class Tuned : public Base {
+ public:
+  using Base::Base;
+  void raise_backlog() { ::listen(this->svr_sock_, SOMAXCONN); }
+};
+
 }  // namespace
 
 struct HttpServer::Impl {
@@ -74,13 +86,14 @@ HttpServer::HttpServer(const Config& config, Services& services) : impl_(std::ma
   auto [host, port] = split_listen(config.listen);
   impl_->host = host;
   if (!config.tls_cert.empty()) {
-    auto tls = std::make_unique<httplib::SSLServer>(config.tls_cert.c_str(), config.tls_key.c_str());
+    auto tls = std::make_unique<Tuned<httplib::SSLServer>>(config.tls_cert.c_str(),
+                                                           config.tls_key.c_str());
     if (!tls->is_valid())
       throw bad_input("TLS certificate " + quote(config.tls_cert.string()) + " or key " +
                       quote(config.tls_key.string()) + " cannot be loaded; expected PEM files");
     impl_->server = std::move(tls);
   } else {
-    impl_->server = std::make_unique<httplib::Server>();
+    impl_->server = std::make_unique<Tuned<httplib::Server>>();
   }
   httplib::Server& svr = *impl_->server;
   const int threads = config.threads;
@@ -141,6 +154,11 @@ HttpServer::HttpServer(const Config& config, Services& services) : impl_(std::ma
   if (port_ <= 0)
     throw io_error("cannot listen on " + quote(config.listen) +
                    "; is the address local and the port free?");
+  if (config.tls_cert.empty()) {
+    static_cast<Tuned<httplib::Server>&>(svr).raise_backlog();
+  } else {
+    static_cast<Tuned<httplib::SSLServer>&>(svr).raise_backlog();
+  }
 }
 
 HttpServer::~HttpServer() = default;

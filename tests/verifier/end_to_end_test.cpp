@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <mutex>
 #include <thread>
 
 #include "verifier/fakes.h"
@@ -115,21 +116,33 @@ void limits(LiveService& live) {
 void race(LiveService& live, int clients) {
   const std::string code = live.codes()[1];
   std::atomic<int> ok{0}, refused{0}, other{0};
+  std::mutex mutex;
+  std::string others;
   std::vector<std::thread> threads;
   for (int i = 0; i < clients; ++i) {
     threads.emplace_back([&, i] {
+      auto start = std::chrono::steady_clock::now();
       httplib::Client client("127.0.0.1", live.port());
       auto r = client.Post("/v1/redemptions", json_headers("race-" + std::to_string(i), live.store_key()),
                            code_body(code), "application/json");
       if (r && r->status == 200) ++ok;
       else if (r && r->status == 409) ++refused;
-      else ++other;
+      else {
+        ++other;
+        std::lock_guard lock(mutex);
+        others += r ? std::to_string(r->status) + " " + r->body : "error " + httplib::to_string(r.error());
+        others += " after " + std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count()) + " ms\n";
+      }
     });
   }
   for (auto& t : threads) t.join();
   CHECK(ok == 1);
   CHECK(refused == clients - 1);
+  INFO(others);
   CHECK(other == 0);
+  httplib::Client after("127.0.0.1", live.port());
+  auto health = after.Get("/healthz");
+  CHECK(health);
 }
 
 }  // namespace
@@ -147,7 +160,15 @@ TEST_CASE("end to end on PostgreSQL: redeem, download, replay, refuse", "[verifi
     WARN("SF_TEST_PG_URL is not set; the PostgreSQL end-to-end test did not run");
     return;
   }
-  LiveService live(4, url);
+  // A schema of its own: this run's fresh keyring makes the same ledger keys
+  // ("1/0/0"...) as earlier runs sharing the database.
+  const std::string schema = "sf_e2e_" + std::to_string(::getpid());
+  auto created = sf::test::run_command("psql -q '" + std::string(url) + "' -c 'DROP SCHEMA IF EXISTS " +
+                                       schema + " CASCADE; CREATE SCHEMA " + schema + "'");
+  REQUIRE(created.status == 0);
+  const std::string scoped = std::string(url) + (std::string(url).find('?') == std::string::npos ? "?" : "&") +
+                             "options=-csearch_path%3D" + schema;
+  LiveService live(4, scoped);
   journey(live);
   race(live, 32);
 }
