@@ -7,6 +7,9 @@ namespace sf::cli {
 // Explicit table (not self-registration): stable --help order, nothing
 // dropped by the linker. Add a row per new command.
 static const std::vector<Command> kCommands = {
+    {"build", "build every platform's sticker bundle from a pack.json", cmd_build},
+    {"check", "check a bundle folder or ZIP against a platform's rules", cmd_check},
+    {"preview", "draw a contact sheet of a pack on light and dark backgrounds", cmd_preview},
     {"report", "print issued and redeemed codes per campaign, store and day", cmd_report},
     {"keys", "create, list, retire and publish reward-code signing keys", cmd_keys},
     {"campaign", "add, list and change reward campaigns (pack, trigger, dates, limits)", cmd_campaign},

@@ -6,6 +6,9 @@
 namespace sf::cli {
 
 // Declare each handler here and add its row to command_table.cpp.
+int cmd_build(CommandContext& context);    // build PACK.json --out DIR
+int cmd_check(CommandContext& context);    // check PATH --platform P
+int cmd_preview(CommandContext& context);  // preview PACK.json --out sheet.png
 int cmd_report(CommandContext& context);   // report --ledger URL [--csv FILE]
 int cmd_keys(CommandContext& context);      // keys new|list|retire|export-public --keyring FILE
 int cmd_campaign(CommandContext& context);  // campaign add|list|set --campaigns FILE

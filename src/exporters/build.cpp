@@ -6,6 +6,8 @@
 #include <exception>
 #include <fstream>
 #include <limits>
+#include <map>
+#include <set>
 #include <mutex>
 #include <thread>
 
@@ -263,14 +265,22 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
   context.warnings = &warnings;
   std::vector<Bundle> bundles;
   for (std::size_t p = 0; p < exporters.size(); ++p) bundles.emplace_back(ids[p]);
+  // One warning per upscaled source, naming the platforms, not one per file.
+  std::map<std::string, std::set<std::string>> upscaled;
   for (std::size_t i = 0; i < planned.size(); ++i) {
     const PlannedImage& plan = planned[i];
-    if (rendered[i].upscaled)
-      warnings.push_back(ids[plan.platform] + ": " + plan.job.path +
-                         ": source has fewer pixels than the canvas; upscaled (may look soft)");
+    if (rendered[i].upscaled) {
+      std::size_t s = source_of(plan.job.source);
+      upscaled[s < pack.stickers.size() ? pack.stickers[s].file_as_written : pack.tray_as_written]
+          .insert(ids[plan.platform] + " " + plan.job.role);
+    }
     bundles[plan.platform].add(plan.job.path, std::move(rendered[i].encoded.bytes),
                                image_record(plan.job, rendered[i]));
   }
+  for (const auto& [file, uses] : upscaled)
+    warnings.push_back(file + ": has fewer pixels than " +
+                       join(std::vector<std::string>(uses.begin(), uses.end()), ", ") +
+                       " need; upscaled (may look soft; export it larger)");
   for (std::size_t p = 0; p < exporters.size(); ++p) exporters[p]->finish(pack, bundles[p], context);
 
   // 6. Write everything into a sibling temp folder, then rename it into place.

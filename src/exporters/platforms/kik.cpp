@@ -45,7 +45,8 @@ class KikExporter final : public Exporter {
 
   void check_bundle(const std::filesystem::path& root, Problems& problems) const override {
     std::vector<std::string> names = files_in(root, "stickers", {".png"});
-    check_sticker_count(spec(), static_cast<int>(names.size()), "stickers/", problems);
+    // Counts are unconfirmed for this platform: the builder only warns, so does check.
+    if (names.empty()) problems.push_back({"stickers/", "holds no PNG stickers"});
     for (const std::string& name : names) check_image(root, "stickers/" + name, spec().sticker, problems);
     if (!std::filesystem::exists(root / "pack.json")) return;
     json manifest = read_json(root, "pack.json", problems);
