@@ -75,6 +75,7 @@ Raster contact_sheet(const std::vector<Raster>& tiles, const std::vector<std::st
         image = image.premultiply()
                     .resize(scale, vips::VImage::option()->set("kernel", VIPS_KERNEL_LANCZOS3))
                     .unpremultiply()
+                    .rint()
                     .cast(VIPS_FORMAT_UCHAR);
       // Materialise now: the tile's memory is only borrowed.
       fitted.push_back(image.copy_memory());

@@ -2,6 +2,7 @@
 // at a time, gentlest first, resolution never touched; every trial cached
 // so no setting is encoded twice.
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <optional>
@@ -59,15 +60,19 @@ class TrialCache {
 };
 
 // Largest value in [lo, hi] whose trial fits, assuming output size grows
-// with the value; starts at `first`. Stops early once the next step could
-// gain less than 1% of the limit: the best fit is within 1% of the limit,
-// or the gap to the smallest miss above it is under 1%.
+// with the value; starts at `first`. Once a fit and a miss bracket the
+// answer, the next probe interpolates log(size) between them (sizes grow
+// roughly exponentially with quality), falling back to halving when that
+// would not narrow the bracket; 3-4 encodes instead of 7. Stops once the
+// next step could gain less than 1% of the limit: the best fit is within
+// 1% of the limit, or the gap to the smallest miss above it is under 1%.
 std::optional<int> bisect(TrialCache& cache, int lo, int hi, int first,
                           const std::function<Trial(int)>& make) {
   std::optional<int> best;
   std::size_t best_size = 0, miss_size = SIZE_MAX;
-  const double step = 0.01 * double(cache.limit());
-  int a = lo, b = hi;
+  const double limit = double(cache.limit());
+  const double step = 0.01 * limit;
+  int a = lo, b = hi;  // the answer, if any, is in [a - 1 (best), b]
   int probe = std::clamp(first, lo, hi);
   while (a <= b) {
     std::size_t size = cache.run(make(probe)).size();
@@ -75,13 +80,21 @@ std::optional<int> bisect(TrialCache& cache, int lo, int hi, int first,
       best = probe;
       best_size = size;
       a = probe + 1;
-      if (double(cache.limit() - size) < step) break;
+      if (limit - double(size) < step) break;
     } else {
       miss_size = std::min(miss_size, size);
       b = probe - 1;
     }
     if (best && miss_size != SIZE_MAX && double(miss_size - best_size) < step) break;
+    if (a > b) break;
     probe = a + (b - a + 1) / 2;
+    if (best && miss_size != SIZE_MAX) {
+      double lo_log = std::log(double(std::max<std::size_t>(best_size, 1)));
+      double hi_log = std::log(double(miss_size));
+      double target = std::log(limit * 0.995);
+      double at = double(a - 1) + double(b + 1 - (a - 1)) * (target - lo_log) / (hi_log - lo_log);
+      probe = std::clamp(static_cast<int>(std::floor(at)), a, b);
+    }
   }
   return best;
 }
@@ -151,10 +164,12 @@ std::optional<Trial> search_palette(TrialCache& cache, Format format) {
     });
     if (quality) return make_trial(Format::png, Mode::palette, *quality, 100, 8, false);
   }
-  auto depth = bisect(cache, 1, 7, 4, [format](int d) {
-    return make_trial(format, Mode::palette, 100, 100, d, false);
+  // PNG palettes come in bit depths 1, 2 and 4 below 8 (2, 4, 16 colours).
+  static const int depths[] = {1, 2, 4};
+  auto depth = bisect(cache, 0, 2, 2, [format](int i) {
+    return make_trial(format, Mode::palette, 100, 100, depths[i], false);
   });
-  if (depth) return make_trial(format, Mode::palette, 100, 100, *depth, false);
+  if (depth) return make_trial(format, Mode::palette, 100, 100, depths[*depth], false);
   return std::nullopt;
 }
 

@@ -22,7 +22,7 @@ Raster resample(const Raster& source, int width, int height) {
   // Rounding inside resize can leave one pixel too many or too few.
   if (image.width() != width || image.height() != height)
     image = image.embed(0, 0, width, height, vips::VImage::option()->set("extend", VIPS_EXTEND_COPY));
-  image = image.unpremultiply().cast(VIPS_FORMAT_UCHAR);
+  image = image.unpremultiply().rint().cast(VIPS_FORMAT_UCHAR);
   Raster out = detail::to_raster(image);
   detail::clean_transparent(out);
   return out;

@@ -103,26 +103,64 @@ std::pair<int, int> check_header(const fs::path& file, const Bytes& bytes,
   return {width, height};
 }
 
-// Step 4: decode at the size needed. thumbnail shrinks rasters on load
-// (JPEG/WEBP in the decoder, PNG row by row) so memory stays near the
-// output size, and renders vectors directly at the requested size.
+// Step 4: decode at the size needed, with memory near the output size.
+// JPEG and WEBP shrink inside the decoder and vectors render at the
+// requested size: vips' thumbnail does both. PNG, TIFF and GIF cannot
+// shrink on load, and thumbnail's premultiplied float pipeline buffers
+// ~80 MB for a 4096-px PNG; shrink_streaming() keeps it near 25 MB.
+vips::VImage thumbnail(const Bytes& bytes, const std::string& format, int long_side) {
+  VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
+  try {
+    vips::VImage image = vips::VImage::thumbnail_buffer(
+        blob, long_side,
+        vips::VImage::option()
+            ->set("height", long_side)
+            ->set("size", is_vector(format) ? VIPS_SIZE_BOTH : VIPS_SIZE_DOWN)
+            ->set("option_string", "fail_on=error"));
+    vips_area_unref(VIPS_AREA(blob));
+    return image;
+  } catch (...) {
+    vips_area_unref(VIPS_AREA(blob));
+    throw;
+  }
+}
+
+vips::VImage shrink_streaming(const Bytes& bytes, int long_side) {
+  vips::VImage image = vips::VImage::new_from_buffer(
+      bytes.data(), bytes.size(), "",
+      vips::VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL)->set("fail_on", VIPS_FAIL_ON_ERROR));
+  // An embedded profile (Display P3 exports, CMYK TIFF) maps to sRGB; a
+  // broken profile is ignored rather than refusing the art.
+  if (image.get_typeof(VIPS_META_ICC_NAME) != 0) {
+    try {
+      image = image.icc_transform("srgb", vips::VImage::option()->set("embedded", true));
+    } catch (const vips::VError&) {
+      vips_error_clear();
+    }
+  }
+  image = detail::to_srgb8(image);
+  double scale = double(long_side) / std::max(image.width(), image.height());
+  if (scale >= 1.0) return image;
+  // Box-shrink by the integer part, then Lanczos for the rest. With alpha,
+  // both run premultiplied (x256 in 16 bits, so faint edge pixels keep
+  // their colour precisely) to avoid dark fringes.
+  int k = std::max(1, static_cast<int>(1.0 / scale));
+  auto resize = [&](vips::VImage in) {
+    if (k > 1) in = in.shrink(k, k);
+    double rest = double(long_side) / std::max(in.width(), in.height());
+    return rest < 1.0 ? in.resize(rest, vips::VImage::option()->set("kernel", VIPS_KERNEL_LANCZOS3)) : in;
+  };
+  if (!image.has_alpha()) return resize(image);
+  vips::VImage premultiplied = (image.premultiply() * 256).rint().cast(VIPS_FORMAT_USHORT);
+  return (resize(premultiplied) / 256).unpremultiply().rint().cast(VIPS_FORMAT_UCHAR);
+}
+
 Raster decode_at(const fs::path& file, const Bytes& bytes, const std::string& format,
                  int long_side, std::optional<detail::Box> region = std::nullopt) {
   try {
-    VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
-    vips::VImage image;
-    try {
-      image = vips::VImage::thumbnail_buffer(
-          blob, long_side,
-          vips::VImage::option()
-              ->set("height", long_side)
-              ->set("size", is_vector(format) ? VIPS_SIZE_BOTH : VIPS_SIZE_DOWN)
-              ->set("option_string", "fail_on=error"));
-    } catch (...) {
-      vips_area_unref(VIPS_AREA(blob));
-      throw;
-    }
-    vips_area_unref(VIPS_AREA(blob));
+    bool shrinks_on_load = is_vector(format) || format == "jpeg" || format == "webp";
+    vips::VImage image = shrinks_on_load ? thumbnail(bytes, format, long_side)
+                                         : shrink_streaming(bytes, long_side);
     // Only the region is ever materialised: a 4096-px source decoded at
     // full size to recover trimmed art costs its strips, not 64 MB.
     if (region) {

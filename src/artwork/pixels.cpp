@@ -14,20 +14,34 @@ vips::VImage to_vips(const Raster& raster) {
       .copy(vips::VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
 }
 
-Raster to_raster(vips::VImage image) {
-  if (image.interpretation() == VIPS_INTERPRETATION_CMYK ||
-      image.interpretation() == VIPS_INTERPRETATION_LAB ||
-      image.interpretation() == VIPS_INTERPRETATION_scRGB ||
-      image.interpretation() == VIPS_INTERPRETATION_RGB16 ||
-      image.interpretation() == VIPS_INTERPRETATION_GREY16 ||
-      image.interpretation() == VIPS_INTERPRETATION_B_W) {
-    image = image.colourspace(VIPS_INTERPRETATION_sRGB);
+vips::VImage to_srgb8(vips::VImage image) {
+  switch (image.interpretation()) {
+    case VIPS_INTERPRETATION_B_W:
+    case VIPS_INTERPRETATION_GREY16:
+    case VIPS_INTERPRETATION_RGB16:
+    case VIPS_INTERPRETATION_CMYK:
+    case VIPS_INTERPRETATION_LAB:
+    case VIPS_INTERPRETATION_LABS:
+    case VIPS_INTERPRETATION_LCH:
+    case VIPS_INTERPRETATION_XYZ:
+    case VIPS_INTERPRETATION_YXY:
+    case VIPS_INTERPRETATION_scRGB:
+    case VIPS_INTERPRETATION_HSV:
+      image = image.colourspace(VIPS_INTERPRETATION_sRGB);
+      break;
+    default:
+      break;
   }
   if (image.format() != VIPS_FORMAT_UCHAR) {
     // 16-bit sources: scale to 8 bits rather than clip.
     if (image.format() == VIPS_FORMAT_USHORT) image = image / 257;
     image = image.cast(VIPS_FORMAT_UCHAR);
   }
+  return image;
+}
+
+Raster to_raster(vips::VImage image) {
+  image = to_srgb8(image);
   int bands = image.bands();
   if (bands == 1) {
     image = image.bandjoin(image).bandjoin(image);

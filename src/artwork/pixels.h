@@ -24,6 +24,10 @@ namespace detail {
 /// A vips view of `raster`'s memory (no copy): `raster` must outlive it.
 vips::VImage to_vips(const Raster& raster);
 
+/// Lazily converts grey, 16-bit, CMYK and Lab images to 8-bit sRGB (alpha
+/// kept); images of unknown interpretation are only cast.
+vips::VImage to_srgb8(vips::VImage image);
+
 /// Materialises any image as 8-bit sRGB RGBA (adding opaque alpha when
 /// missing). Throws vips::VError when decoding fails.
 Raster to_raster(vips::VImage image);

@@ -44,6 +44,23 @@ std::string sniff_format(const Bytes& bytes) {
 }
 
 std::string describe_content(const Bytes& bytes) {
+  // Image formats we recognise but do not accept: say which, so the
+  // designer knows to re-export rather than wonder if the file is broken.
+  if (starts_with(bytes, "BM") && bytes.size() > 26 &&
+      (bytes[14] == 12 || bytes[14] == 40 || bytes[14] == 56 || bytes[14] == 108 || bytes[14] == 124))
+    return "a BMP image";
+  if (starts_with(bytes, "ftyp", 4)) {
+    if (starts_with(bytes, "avif", 8) || starts_with(bytes, "avis", 8)) return "an AVIF image";
+    if (starts_with(bytes, "heic", 8) || starts_with(bytes, "heix", 8) || starts_with(bytes, "mif1", 8))
+      return "a HEIC image";
+    return "an MP4/QuickTime file";
+  }
+  if (starts_with(bytes, "8BPS")) return "a Photoshop document";
+  if (starts_with(bytes, std::string_view("\0\0\1\0", 4))) return "an ICO icon";
+  if (starts_with(bytes, "\x1f\x8b")) return "gzip data (a compressed SVG must be unpacked first)";
+  if (starts_with(bytes, "PK\x03\x04")) return "a ZIP archive";
+  if (starts_with(bytes, std::string_view("\0\0\0\x0cjP  ", 8)) || starts_with(bytes, "\xff\x0a"))
+    return "a JPEG 2000 / JPEG XL image";
   std::size_t n = std::min<std::size_t>(bytes.size(), 512);
   std::size_t printable = 0;
   for (std::size_t i = 0; i < n; ++i) {

@@ -188,3 +188,47 @@ TEST_CASE("a source with a wide transparent border keeps the resolution asked fo
   CHECK(a.width() >= 256);
   CHECK(a.height() >= 256);
 }
+
+TEST_CASE("load names image formats it recognises but does not accept", "[artwork]") {
+  TempDir dir;
+  Bytes bmp(64, 0);
+  bmp[0] = 'B';
+  bmp[1] = 'M';
+  bmp[14] = 40;
+  auto path = dir / "old.png";
+  sf::test::write_bytes(path, bmp);
+  REQUIRE_THROWS_WITH(load_artwork(path, small()),
+                      Catch::Contains("old.png: does not look like an image (the content is a BMP image)") &&
+                          Catch::Contains("expected PNG, JPEG, WEBP, GIF, TIFF, SVG or PDF"));
+}
+
+TEST_CASE("grey, 16-bit and large sources load as 8-bit RGBA", "[artwork]") {
+  if (sf::test::run_command("command -v convert").status != 0) {
+    WARN("ImageMagick convert not installed; grey and 16-bit fixtures cannot be made");
+    return;
+  }
+  TempDir dir;
+  SECTION("16-bit RGBA") {
+    auto path = dir / "deep.png";
+    REQUIRE(sf::test::run_command("convert -size 60x40 xc:none -fill 'rgb(255,0,0)' -draw 'rectangle 10,10 49,29' "
+                                  "-depth 16 png64:" + path.string()).status == 0);
+    Artwork a = load_artwork(path, small());
+    CHECK((a.width() == 40 && a.height() == 20));
+    Raster r = fit(a, Canvas{40, 20, 0, true, false, std::nullopt});
+    CHECK(sf::test::pixel(r, 20, 10) == 0xff0000ffu);
+  }
+  SECTION("grey with alpha, shrunk on load") {
+    auto path = dir / "grey.png";
+    REQUIRE(sf::test::run_command("convert -size 1200x600 xc:none -fill 'gray(40%)' -draw 'rectangle 100,100 1099,499' "
+                                  "-colorspace Gray -define png:color-type=4 " + path.string()).status == 0);
+    Artwork a = load_artwork(path, small(300));
+    // 1000x400 art in a 1200x600 canvas, decoded so the art gets 300 px.
+    CHECK(a.width() >= 300);
+    CHECK(a.width() <= 330);
+    Raster r = fit(a, Canvas{100, 40, 0, true, false, std::nullopt});
+    std::uint32_t p = sf::test::pixel(r, 50, 20);
+    CHECK((p & 255) == 255);
+    CHECK((p >> 24) == ((p >> 16) & 255));  // grey stays grey
+    CHECK((p >> 24) == Approx(102).margin(4));
+  }
+}
