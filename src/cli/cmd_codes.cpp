@@ -87,7 +87,10 @@ int codes_issue(CommandContext& context, const cxxopts::ParseResult& result) {
   auto summary = codes::issue_codes(request, std::time(nullptr));
   context.out << summary.count << " " << kind << " codes of campaign " << quote(request.campaign_id)
               << " (key " << summary.key_id << ", serials " << summary.first_serial << "-"
-              << summary.last_serial << ") written to " << quote(request.out.string()) << "\n";
+              << summary.last_serial << ") written to " << quote(request.out.string());
+  if (!request.qr_dir.empty()) context.out << ", QR images in " << quote(request.qr_dir.string());
+  if (!request.sheet.empty()) context.out << ", printable sheet " << quote(request.sheet.string());
+  context.out << "\n";
   return Exit::ok;
 }
 

@@ -83,6 +83,10 @@ Keyring Keyring::load(const std::filesystem::path& path) {
     if (entry.contains("created") && entry["created"].is_string())
       key.created_unix = parse_utc(entry["created"].get<std::string>(), DateEdge::start_of_day,
                                    where + ".created");
+    // A public keyring may be world-readable, so it must not smuggle secrets.
+    if (public_only && entry.contains("secret"))
+      throw bad_input(where + " has a secret, but the keyring says public_only; "
+                              "export public keys with 'keys export-public'");
     key.secret = decode_key(entry, "secret", where, !public_only);
     if (key.type == KeyType::ed25519) {
       key.public_key = decode_key(entry, "public", where, public_only);

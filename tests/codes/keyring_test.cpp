@@ -85,4 +85,7 @@ TEST_CASE("export-public carries no secret and loads as a verify-only keyring", 
   CHECK(pub.keys()[0].secret.empty());
   CHECK(pub.keys()[0].public_key == ring.keys()[1].public_key);
   CHECK(pub.issuing_key(KeyType::ed25519) == nullptr);
+  sf::test::write_file(path, R"({"public_only": true, "keys": [{"id": 2, "type": "ed25519",
+    "secret": "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8"}]})");
+  REQUIRE_THROWS_WITH(Keyring::load(path), Catch::Contains("has a secret, but the keyring says public_only"));
 }
