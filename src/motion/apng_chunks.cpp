@@ -77,7 +77,8 @@ Bytes deflate_rows(const std::uint8_t* pixels, int width, int height, int channe
   uLongf size = compressBound(static_cast<uLong>(raw.size()));
   Bytes packed(size);
   z_stream stream{};
-  if (deflateInit2(&stream, 9, Z_DEFLATED, 15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+  // Level 6: level 9 costs about twice the time for ~1% fewer bytes.
+  if (deflateInit2(&stream, 6, Z_DEFLATED, 15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
     throw internal_error("zlib deflateInit2 failed");
   stream.next_in = raw.data();
   stream.avail_in = static_cast<uInt>(raw.size());

@@ -34,7 +34,9 @@ Bytes encode_webp(const Animation& animation, int quality, int loop_count) {
   if (!WebPConfigInit(&config)) throw internal_error("libwebp version mismatch");
   config.quality = static_cast<float>(quality);
   config.alpha_quality = 100;  // a ragged edge shows on every chat background
-  config.method = 4;
+  // Method 2: ~40% less CPU than the default 4 for ~3% more bytes, which
+  // the quality search absorbs; trials dominate the time of a pack.
+  config.method = 2;
   config.thread_level = 1;
   int timestamp = 0;
   for (const Frame& frame : animation.frames) {

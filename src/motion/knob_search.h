@@ -19,9 +19,9 @@ struct KnobSearch {
   double log_bytes_per_step = 0.03;  // prior slope, used until two trials exist
   std::uint64_t max_bytes = 0;
   int max_trials = 8;
-  /// Stop when the best fit is within this fraction of the budget: the next
-  /// step could gain less than this.
-  double close_enough = 0.015;
+  /// Stop when the best fit is within this fraction of the budget: one more
+  /// full encode would buy less than this in bytes (a quality point or two).
+  double close_enough = 0.05;
 };
 
 struct KnobResult {

@@ -138,8 +138,14 @@ EncodedAnimation render_animation(const Animation& source, const AnimatedTarget&
       Animation reduced = reduce_frame_rate(timed, new_fps);
       if (static_cast<int>(reduced.frames.size()) < min_frames) reduced = limit_frame_count(timed, min_frames);
       if (reduced.frames.size() < current.frames.size()) {
+        // Bytes scale roughly with the frame count: start from the best
+        // setting the last round's sizes predict will fit.
+        double shrink = static_cast<double>(reduced.frames.size()) / static_cast<double>(current.frames.size());
+        knob.search.first_guess = knob.search.lowest;
+        for (const auto& [k, size] : attempt.sizes)
+          if (static_cast<double>(size) * shrink <= static_cast<double>(target.max_bytes) * 0.95)
+            knob.search.first_guess = std::max(knob.search.first_guess, k);
         current = std::move(reduced);
-        knob.search.first_guess = knob.search.lowest + (knob.search.highest - knob.search.lowest) / 2;
         continue;
       }
     }

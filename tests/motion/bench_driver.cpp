@@ -1,7 +1,9 @@
 // motion_bench: renders animated sources for platform targets, one JSON line
 // per output (used by tools/bench-animated; not a test). Usage:
 //   motion_bench OUT_DIR TARGET[,TARGET...] INPUT...
-// Writes OUT_DIR/<input stem>.<target>.<ext>.
+// Writes OUT_DIR/<input stem>.<target>.<ext>. The pseudo-target
+// "source_apng" writes the decoded frames as a lossless APNG (the bench gives
+// it to the ffmpeg script, which cannot read Lottie).
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -13,6 +15,7 @@
 #include "base/error.h"
 #include "base/files.h"
 #include "motion/decode.h"
+#include "motion/encoders.h"
 #include "motion/render.h"
 
 namespace fs = std::filesystem;
@@ -49,6 +52,14 @@ int main(int argc, char** argv) {
           auto begin = std::chrono::steady_clock::now();
           nlohmann::json line = {{"input", input.filename().string()}, {"target", targets[t]}};
           try {
+            if (targets[t] == "source_apng") {
+              Bytes png = motion::detail::encode_apng(source, 0, 0);
+              fs::path file = out_dir / (input.stem().string() + ".source.png");
+              write_file_atomic(file, std::string(png.begin(), png.end()));
+              line["file"] = file.string();
+              lines[t] = line;
+              return;
+            }
             const auto& target = motion::find_animated_target(targets[t]);
             motion::RenderOptions render;
             render.margin_px = target.box.width >= 512 ? 16 : 8;

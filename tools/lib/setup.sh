@@ -12,6 +12,7 @@ SF_BUILD_PACKAGES=(
   libvips-dev libzip-dev nlohmann-json3-dev libcxxopts-dev libssl-dev catch2
   libcpp-httplib-dev libsqlite3-dev libpq-dev libqrencode-dev librlottie-dev
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
+  libwebp-dev zlib1g-dev  # motion: WebPAnimEncoder/Decoder (exact ms timing), APNG deflate
 )
 # Needed only by tests, checks and benchmarks: independent decoders and real
 # servers to check what we write against.
