@@ -16,8 +16,14 @@ sf_postgres_start() {
   local as_user=(runuser -u "$user" --)
   [ "$(id -u)" -ne 0 ] && as_user=()
   "${as_user[@]}" "$bindir/initdb" -D "$SF_PG_DIR/data" -U sf --auth=trust >/dev/null
-  "${as_user[@]}" "$bindir/pg_ctl" -D "$SF_PG_DIR/data" -l "$SF_PG_DIR/log" -w \
-    -o "-h 127.0.0.1 -p $port -k $SF_PG_DIR -c fsync=on -c max_connections=200" start >/dev/null
+  # fsync stays on: the ledger tests and benchmarks are about durability.
+  # Each verifier instance pools up to 16 connections; tests run in parallel.
+  if ! "${as_user[@]}" "$bindir/pg_ctl" -D "$SF_PG_DIR/data" -l "$SF_PG_DIR/log" -w -t 60 \
+      -o "-h 127.0.0.1 -p $port -k $SF_PG_DIR -c fsync=on -c max_connections=200" start >/dev/null; then
+    echo "PostgreSQL did not start; its log:" >&2
+    cat "$SF_PG_DIR/log" >&2 || true
+    return 1
+  fi
   "${as_user[@]}" "$bindir/createdb" -h 127.0.0.1 -p "$port" -U sf sf
   SF_PG_URL="postgresql://sf@127.0.0.1:$port/sf"
   export SF_PG_URL
