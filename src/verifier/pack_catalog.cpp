@@ -119,22 +119,34 @@ bool is_safe_segment(std::string_view name) {
   });
 }
 
-std::optional<PackInfo> PackCatalog::find(const std::string& pack_id, std::string* problem) {
-  if (!is_safe_segment(pack_id)) return std::nullopt;
+std::shared_ptr<const PackInfo> PackCatalog::find(const std::string& pack_id, std::string* problem) {
+  if (!is_safe_segment(pack_id)) return nullptr;
+  const auto now = std::chrono::steady_clock::now();
+  {
+    // Redemptions of one pack come in bursts; a stat per second is enough
+    // to notice a new build.
+    std::lock_guard lock(mutex_);
+    auto it = cache_.find(pack_id);
+    if (it != cache_.end() && now - it->second.checked < std::chrono::seconds(1))
+      return it->second.info;
+  }
   const fs::path dir = root_ / pack_id;
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return std::nullopt;
+  std::shared_ptr<const PackInfo> info;
   auto report_time = fs::last_write_time(dir / "report.json", ec);
   if (ec) report_time = {};
   {
     std::lock_guard lock(mutex_);
     auto it = cache_.find(pack_id);
-    if (it != cache_.end() && it->second->report_time == report_time) return it->second->info;
+    if (it != cache_.end() && it->second.info && it->second.report_time == report_time) {
+      it->second.checked = now;
+      return it->second.info;
+    }
   }
-  auto entry = std::make_shared<Entry>(Entry{report_time, read_pack(dir, pack_id, problem)});
+  if (fs::is_directory(dir, ec)) info = std::make_shared<const PackInfo>(read_pack(dir, pack_id, problem));
   std::lock_guard lock(mutex_);
-  cache_[pack_id] = entry;
-  return entry->info;
+  cache_[pack_id] = Entry{report_time, now, info};
+  return info;
 }
 
 std::optional<fs::path> PackCatalog::resolve_download(const std::string& pack_id,

@@ -5,6 +5,7 @@
 // names to files without ever leaving the packs folder.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -31,11 +32,11 @@ class PackCatalog {
   explicit PackCatalog(std::filesystem::path root) : root_(std::move(root)) {}
 
   /// The pack's unlock data, read once and re-read when its report.json
-  /// changes. nullopt when the pack id is not a safe name or has no build
+  /// changes (checked at most once a second per pack). Null when the pack id is not a safe name or has no build
   /// (the redemption still succeeds; the answer says the pack is not
   /// published yet). Never throws for bad files: they are logged by the
   /// caller through `problem`.
-  std::optional<PackInfo> find(const std::string& pack_id, std::string* problem = nullptr);
+  std::shared_ptr<const PackInfo> find(const std::string& pack_id, std::string* problem = nullptr);
 
   /// The file for a download path "pack/platform/name", or nullopt when any
   /// segment is not a plain name (no "..", no leading dot, no separators),
@@ -48,11 +49,12 @@ class PackCatalog {
  private:
   struct Entry {
     std::filesystem::file_time_type report_time;
-    PackInfo info;
+    std::chrono::steady_clock::time_point checked;
+    std::shared_ptr<const PackInfo> info;
   };
   std::filesystem::path root_;
   std::mutex mutex_;
-  std::unordered_map<std::string, std::shared_ptr<const Entry>> cache_;
+  std::unordered_map<std::string, Entry> cache_;
 };
 
 /// True for a name usable as one path segment: 1-128 characters of
