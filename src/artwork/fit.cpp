@@ -9,25 +9,6 @@
 namespace sf::artwork {
 namespace {
 
-// Resamples with premultiplied alpha: a transparent pixel's (meaningless)
-// colour then weighs nothing, so white art keeps white edges instead of
-// picking up the black that sits under alpha 0.
-Raster resample(const Raster& source, int width, int height) {
-  if (width == source.width && height == source.height) return source;
-  vips::VImage image = detail::to_vips(source).premultiply();
-  double hscale = double(width) / source.width, vscale = double(height) / source.height;
-  image = image.resize(hscale, vips::VImage::option()
-                                   ->set("vscale", vscale)
-                                   ->set("kernel", VIPS_KERNEL_LANCZOS3));
-  // Rounding inside resize can leave one pixel too many or too few.
-  if (image.width() != width || image.height() != height)
-    image = image.embed(0, 0, width, height, vips::VImage::option()->set("extend", VIPS_EXTEND_COPY));
-  image = image.unpremultiply().rint().cast(VIPS_FORMAT_UCHAR);
-  Raster out = detail::to_raster(image);
-  detail::clean_transparent(out);
-  return out;
-}
-
 void flatten(Raster& raster, pack::Rgb background) {
   const std::uint8_t bg[3] = {background.r, background.g, background.b};
   for (std::size_t i = 0; i < raster.rgba.size(); i += 4) {
@@ -66,7 +47,7 @@ Raster fit(const Artwork& artwork, const Canvas& canvas) {
 
   Raster art;
   try {
-    art = resample(source, art_w, art_h);
+    art = detail::resample(source, art_w, art_h);
   } catch (const vips::VError& error) {
     throw internal_error(artwork.file().string() + ": resizing failed: " + detail::vips_message(error));
   }

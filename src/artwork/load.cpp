@@ -107,7 +107,8 @@ std::pair<int, int> check_header(const fs::path& file, const Bytes& bytes,
 // JPEG and WEBP shrink inside the decoder and vectors render at the
 // requested size: vips' thumbnail does both. PNG, TIFF and GIF cannot
 // shrink on load, and thumbnail's premultiplied float pipeline buffers
-// ~80 MB for a 4096-px PNG; shrink_streaming() keeps it near 25 MB.
+// ~80 MB for a 4096-px PNG and costs ~70 ms per 2048-px PNG on one core;
+// detail::shrink_box() streams strips and averages in integers instead.
 vips::VImage thumbnail(const Bytes& bytes, const std::string& format, int long_side) {
   VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
   try {
@@ -125,7 +126,7 @@ vips::VImage thumbnail(const Bytes& bytes, const std::string& format, int long_s
   }
 }
 
-vips::VImage shrink_streaming(const Bytes& bytes, int long_side) {
+vips::VImage open_streaming(const Bytes& bytes) {
   vips::VImage image = vips::VImage::new_from_buffer(
       bytes.data(), bytes.size(), "",
       vips::VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL)->set("fail_on", VIPS_FAIL_ON_ERROR));
@@ -138,39 +139,42 @@ vips::VImage shrink_streaming(const Bytes& bytes, int long_side) {
       vips_error_clear();
     }
   }
-  image = detail::to_srgb8(image);
-  double scale = double(long_side) / std::max(image.width(), image.height());
-  if (scale >= 1.0) return image;
-  // Box-shrink by the integer part, then Lanczos for the rest. With alpha,
-  // both run premultiplied (x256 in 16 bits, so faint edge pixels keep
-  // their colour precisely) to avoid dark fringes.
-  int k = std::max(1, static_cast<int>(1.0 / scale));
-  auto resize = [&](vips::VImage in) {
-    if (k > 1) in = in.shrink(k, k);
-    double rest = double(long_side) / std::max(in.width(), in.height());
-    return rest < 1.0 ? in.resize(rest, vips::VImage::option()->set("kernel", VIPS_KERNEL_LANCZOS3)) : in;
-  };
-  if (!image.has_alpha()) return resize(image);
-  vips::VImage premultiplied = (image.premultiply() * 256).rint().cast(VIPS_FORMAT_USHORT);
-  return (resize(premultiplied) / 256).unpremultiply().rint().cast(VIPS_FORMAT_UCHAR);
+  return image;
 }
 
+// A part of an image as fractions of its width and height, so it means the
+// same whatever size the image is decoded at.
+struct Region {
+  double left = 0, top = 0, width = 1, height = 1;
+};
+
+// The part of `image` covering `region`, widened to multiples of `align`.
+vips::VImage crop_to(vips::VImage image, const Region& region, int align = 1) {
+  int w = image.width(), h = image.height();
+  int left = std::clamp(static_cast<int>(std::floor(region.left * w)) / align * align, 0, w - 1);
+  int top = std::clamp(static_cast<int>(std::floor(region.top * h)) / align * align, 0, h - 1);
+  int right = std::clamp(static_cast<int>(std::ceil((region.left + region.width) * w)), left + 1, w);
+  int bottom = std::clamp(static_cast<int>(std::ceil((region.top + region.height) * h)), top + 1, h);
+  return image.crop(left, top, right - left, bottom - top);
+}
+
+// Only `region` is ever materialised: a 4096-px source decoded at full
+// size to recover trimmed art costs its strips, not 64 MB.
 Raster decode_at(const fs::path& file, const Bytes& bytes, const std::string& format,
-                 int long_side, std::optional<detail::Box> region = std::nullopt) {
+                 int long_side, std::optional<Region> region = std::nullopt) {
   try {
-    bool shrinks_on_load = is_vector(format) || format == "jpeg" || format == "webp";
-    vips::VImage image = shrinks_on_load ? thumbnail(bytes, format, long_side)
-                                         : shrink_streaming(bytes, long_side);
-    // Only the region is ever materialised: a 4096-px source decoded at
-    // full size to recover trimmed art costs its strips, not 64 MB.
-    if (region) {
-      int left = std::clamp(region->left, 0, image.width() - 1);
-      int top = std::clamp(region->top, 0, image.height() - 1);
-      int width = std::clamp(region->width, 1, image.width() - left);
-      int height = std::clamp(region->height, 1, image.height() - top);
-      image = image.crop(left, top, width, height);
+    if (is_vector(format) || format == "jpeg" || format == "webp") {
+      vips::VImage image = thumbnail(bytes, format, long_side);
+      if (region) image = crop_to(image, *region);
+      return detail::to_raster(image);
     }
-    return detail::to_raster(image);
+    // Box-shrink by a whole factor only, leaving at least `long_side`:
+    // the exact size comes later from a Lanczos pass over the small,
+    // trimmed art.
+    vips::VImage image = open_streaming(bytes);
+    int k = std::max(1, std::max(image.width(), image.height()) / std::max(1, long_side));
+    if (region) image = crop_to(image, *region, k);
+    return k == 1 ? detail::to_raster(image) : detail::shrink_box(image, k);
   } catch (const vips::VError& error) {
     throw bad_input(name(file) + ": " + format + " image is truncated or corrupt (" +
                     vips_message(error) + ")");
@@ -189,7 +193,12 @@ Artwork load_artwork(const fs::path& file, const LoadOptions& options) {
   auto [source_w, source_h] = check_header(file, bytes, format, options.limits);
 
   const int max_side = options.max_side_px;
-  Raster decoded = decode_at(file, bytes, format, max_side);
+  const int source_long = std::max(source_w, source_h);
+  // Rasters are decoded a little larger than needed: most artwork has a
+  // transparent border, and trimming it from a larger decode is far cheaper
+  // than decoding a 2048-px PNG a second time (vectors re-render cheaply).
+  const int first_side = is_vector(format) ? max_side : std::min(source_long, max_side * 6 / 5);
+  Raster decoded = decode_at(file, bytes, format, first_side);
   if (detail::fully_transparent(decoded))
     throw bad_input(name(file) + ": image is fully transparent; expected visible art");
   detail::Box box = detail::content_box(decoded);
@@ -199,7 +208,6 @@ Artwork load_artwork(const fs::path& file, const LoadOptions& options) {
   // trimmed art the resolution asked for, if the source has it.
   int trimmed_long = std::max(box.width, box.height);
   int decoded_long = std::max(decoded.width, decoded.height);
-  int source_long = std::max(source_w, source_h);
   if (trimmed_long < max_side * 0.85 && (is_vector(format) || decoded_long < source_long)) {
     // Aim a little high: anti-aliased edges make the trimmed box a pixel
     // or two larger than the art, and fit() downsamples the excess anyway.
@@ -207,13 +215,9 @@ Artwork load_artwork(const fs::path& file, const LoadOptions& options) {
     double cap = is_vector(format) ? 4.0 * max_side : double(source_long);
     int long_side = static_cast<int>(std::min(wanted, cap));
     if (long_side > decoded_long) {
-      // The art's box scaled to the new size, with a few pixels of slack
-      // for resampling differences; trimmed exactly afterwards.
-      double k = double(long_side) / decoded_long;
-      int slack = static_cast<int>(std::ceil(k)) + 2;
-      detail::Box region{static_cast<int>(box.left * k) - slack, static_cast<int>(box.top * k) - slack,
-                         static_cast<int>(box.width * k) + 2 * slack,
-                         static_cast<int>(box.height * k) + 2 * slack};
+      // The art's box plus a pixel of slack, as a fraction of the image.
+      double w = decoded.width, h = decoded.height;
+      Region region{(box.left - 1) / w, (box.top - 1) / h, (box.width + 2) / w, (box.height + 2) / h};
       decoded = decode_at(file, bytes, format, long_side, region);
       box = detail::content_box(decoded);
       if (box.width == 0)
@@ -222,6 +226,17 @@ Artwork load_artwork(const fs::path& file, const LoadOptions& options) {
   }
   Raster art = detail::crop(decoded, box);
   decoded = Raster{};
+  // Keep no more than the outputs need: every fit() reads these pixels.
+  int art_long_px = std::max(art.width, art.height);
+  if (art_long_px > max_side * 1.25) {
+    double k = double(max_side) / art_long_px;
+    try {
+      art = detail::resample(art, std::max(1, static_cast<int>(std::lround(art.width * k))),
+                             std::max(1, static_cast<int>(std::lround(art.height * k))));
+    } catch (const vips::VError& error) {
+      throw internal_error(name(file) + ": resizing failed: " + vips_message(error));
+    }
+  }
 
   // Style lengths are in px of a 512 canvas whose art area is 512 - 2*margin
   // and includes the outline itself, so solve for the outline in source px.

@@ -28,6 +28,14 @@ vips::VImage to_vips(const Raster& raster);
 /// kept); images of unknown interpretation are only cast.
 vips::VImage to_srgb8(vips::VImage image);
 
+/// Lazily converts any image to 4-band 8-bit sRGB (opaque alpha added).
+vips::VImage to_rgba8(vips::VImage image);
+
+/// `image` shrunk by the whole factor `k` with premultiplied box averaging,
+/// read in strips so a sequential source is never held whole. Throws
+/// vips::VError when decoding fails.
+Raster shrink_box(vips::VImage image, int k);
+
 /// Materialises any image as 8-bit sRGB RGBA (adding opaque alpha when
 /// missing). Throws vips::VError when decoding fails.
 Raster to_raster(vips::VImage image);
@@ -53,5 +61,9 @@ Box content_box(const Raster& raster);
 
 /// Copies the `box` part of `raster`.
 Raster crop(const Raster& raster, const Box& box);
+
+/// `source` resized to exactly width x height with premultiplied Lanczos
+/// (no dark fringes), transparent pixels cleaned. Throws vips::VError.
+Raster resample(const Raster& source, int width, int height);
 
 }  // namespace sf::artwork::detail

@@ -222,9 +222,10 @@ TEST_CASE("grey, 16-bit and large sources load as 8-bit RGBA", "[artwork]") {
     REQUIRE(sf::test::run_command("convert -size 1200x600 xc:none -fill 'gray(40%)' -draw 'rectangle 100,100 1099,499' "
                                   "-colorspace Gray -define png:color-type=4 " + path.string()).status == 0);
     Artwork a = load_artwork(path, small(300));
-    // 1000x400 art in a 1200x600 canvas, decoded so the art gets 300 px.
+    // 1000x400 art in a 1200x600 canvas, decoded so the art gets at least
+    // the 300 px asked for, and not more than a quarter above it.
     CHECK(a.width() >= 300);
-    CHECK(a.width() <= 330);
+    CHECK(a.width() <= 375);
     Raster r = fit(a, Canvas{100, 40, 0, true, false, std::nullopt});
     std::uint32_t p = sf::test::pixel(r, 50, 20);
     CHECK((p & 255) == 255);
