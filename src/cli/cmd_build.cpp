@@ -50,13 +50,13 @@ int cmd_build(CommandContext& context) {
   if (jobs < 0 || jobs > 256)
     throw bad_input("build: --jobs is " + std::to_string(jobs) + "; expected 0 (all cores) to 256");
 
-  pack::Pack pack = pack::load_pack(args["pack"].as<std::string>());
   exporters::BuildOptions build;
   build.out_dir = args["out"].as<std::string>();
   if (args.count("platform")) build.platforms = args["platform"].as<std::vector<std::string>>();
   build.jobs = jobs;
   if (args.count("signal-key"))
     build.signal_key = exporters::signal::from_hex(args["signal-key"].as<std::string>(), "--signal-key");
+  pack::Pack pack = pack::load_pack(args["pack"].as<std::string>());
   if (context.interactive)
     build.progress = [&context](int done, int total) { draw_progress(context.err, done, total); };
 

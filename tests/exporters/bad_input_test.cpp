@@ -82,23 +82,59 @@ TEST_CASE("too many stickers for telegram are refused", "[exporters]") {
                       Contains("has 121 stickers; telegram needs 1 to 120"));
 }
 
-TEST_CASE("a corrupt, empty or fake image is named and nothing is written", "[exporters]") {
+namespace {
+
+// CRC-32 of PNG chunks, so the test can write a valid header for any size.
+std::uint32_t crc32(const std::string& data) {
+  std::uint32_t crc = 0xffffffffu;
+  for (unsigned char c : data) {
+    crc ^= c;
+    for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+  }
+  return ~crc;
+}
+
+std::string be32(std::uint32_t v) {
+  return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v)};
+}
+
+// A PNG signature and IHDR declaring width x height RGBA, with nothing after.
+std::string png_header(std::uint32_t width, std::uint32_t height) {
+  std::string ihdr = "IHDR" + be32(width) + be32(height) + std::string("\x08\x06\0\0\0", 5);
+  return std::string("\x89PNG\r\n\x1a\n", 8) + be32(13) + ihdr + be32(crc32(ihdr));
+}
+
+}  // namespace
+
+TEST_CASE("a corrupt, empty, fake or hostile image is named and nothing is written", "[exporters]") {
   sf::test::TempDir dir;
   auto pack = sf::test::make_pack(dir.path(), 3);
   json root = json::parse(sf::read_text_file(pack));
-  std::string png_header("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x02\0\0\0\x02\0\x08\x06\0\0\0", 33);
+  std::string file = "art/broken.png", expected;
   SECTION("truncated png") {
-    sf::test::write_file(dir / "art/broken.png", png_header);
+    sf::test::write_file(dir / file, png_header(512, 512));
+    expected = "broken.png: png image is truncated or corrupt";
   }
   SECTION("0-byte file") {
-    sf::test::write_file(dir / "art/broken.png", "");
+    sf::test::write_file(dir / file, "");
+    expected = "broken.png: file is empty (0 bytes)";
   }
   SECTION("text named .png") {
-    sf::test::write_file(dir / "art/broken.png", "this is not an image\n");
+    sf::test::write_file(dir / file, "this is not an image\n");
+    expected = "broken.png: does not look like an image";
   }
-  root["stickers"][2]["file"] = "art/broken.png";
+  SECTION("decompression bomb") {
+    sf::test::write_file(dir / file, png_header(60000, 60000));
+    expected = "broken.png: image header declares 60000x60000 px";
+  }
+  SECTION("svg with an external reference") {
+    file = "art/leak.svg";
+    sf::test::write_file(dir / file, R"(<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="64" height="64"><image xlink:href="file:///etc/passwd" width="64" height="64"/></svg>)");
+    expected = "leak.svg: SVG refers to something outside the file";
+  }
+  root["stickers"][2]["file"] = file;
   sf::test::write_file(pack, root.dump());
-  REQUIRE_THROWS_WITH(build_expecting_nothing(dir, pack, {"telegram", "discord"}), Contains("broken.png"));
+  REQUIRE_THROWS_WITH(build_expecting_nothing(dir, pack, {"telegram", "discord"}), Contains(expected));
 }
 
 TEST_CASE("a failed build leaves an earlier build untouched", "[exporters]") {
