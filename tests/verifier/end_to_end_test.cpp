@@ -241,3 +241,27 @@ TEST_CASE("stickerforge-verifier refuses bad settings with a clear message", "[v
   CHECK(r.status == 0);
   CHECK_THAT(r.output, Catch::Contains("\"store\":\"berlin-01\"") && Catch::Contains("key_sha256"));
 }
+
+TEST_CASE("end to end over TLS", "[verifier][e2e]") {
+  LiveService live(2, "", true);
+  httplib::SSLClient client("127.0.0.1", live.port());
+  client.enable_server_certificate_verification(false);  // self-signed for the test
+  auto ok = client.Post("/v1/redemptions", json_headers("tls-1"), code_body(live.codes()[0]), "application/json");
+  REQUIRE(ok);
+  CHECK(ok->status == 200);
+  httplib::Client plain("127.0.0.1", live.port());
+  auto refused = plain.Get("/healthz");
+  CHECK((!refused || refused->status != 200));  // no plain HTTP on a TLS port
+}
+
+TEST_CASE("a TLS certificate that cannot be loaded is refused by name", "[verifier][e2e]") {
+  sf::test::TempDir dir;
+  sf::verifier::Config config;
+  config.listen = "127.0.0.1:0";
+  config.tls_cert = sf::test::write_file(dir / "cert.pem", "not a certificate");
+  config.tls_key = sf::test::write_file(dir / "key.pem", "not a key");
+  sf::test::FakeLedger ledger;
+  sf::verifier::Services services(sf::test::fake_checker(), ledger, {}, {}, dir.path(), sf::Bytes(32, 1), {});
+  REQUIRE_THROWS_WITH(sf::verifier::HttpServer(config, services),
+                      Catch::Contains("cert.pem") && Catch::Contains("cannot be loaded"));
+}

@@ -43,7 +43,7 @@ std::vector<std::string> make_codes(const std::filesystem::path& dir, int count,
   return codes;
 }
 
-LiveService::LiveService(int count, std::string ledger_url) {
+LiveService::LiveService(int count, std::string ledger_url, bool tls) {
   codes_ = make_codes(dir_.path(), count);
   write_fake_packs(dir_ / "packs");
   if (ledger_url.empty()) ledger_url = "sqlite:" + (dir_ / "ledger.db").string();
@@ -51,6 +51,13 @@ LiveService::LiveService(int count, std::string ledger_url) {
   verifier::Config config;
   config.listen = "127.0.0.1:0";
   config.threads = 48;
+  if (tls) {
+    config.tls_cert = dir_ / "cert.pem";
+    config.tls_key = dir_ / "key.pem";
+    auto made = run_command("openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -keyout '" +
+                            config.tls_key.string() + "' -out '" + config.tls_cert.string() + "'");
+    if (made.status != 0) throw std::runtime_error("openssl could not make a certificate: " + made.output);
+  }
   verifier::StoreKeys keys({{"berlin-01", verifier::store_key_digest(store_key())}});
   services_ = std::make_unique<verifier::Services>(
       verifier::make_code_checker(codes::Checker::load(dir_ / "keyring.json", dir_ / "campaigns.json")),

@@ -23,8 +23,9 @@ std::vector<std::string> make_codes(const std::filesystem::path& dir, int count,
 
 class LiveService {
  public:
-  /// `ledger_url` "" = SQLite in the temp folder.
-  explicit LiveService(int codes, std::string ledger_url = "");
+  /// `ledger_url` "" = SQLite in the temp folder. `tls`: serve HTTPS with a
+  /// fresh self-signed certificate (made with the openssl command).
+  explicit LiveService(int codes, std::string ledger_url = "", bool tls = false);
   ~LiveService();
 
   int port() const { return server_->port(); }
