@@ -9,6 +9,7 @@
 
 #include "artwork/encoders.h"
 #include "artwork/pixels.h"
+#include "artwork/trial_memo.h"
 #include "artwork/vips_session.h"
 #include "base/error.h"
 
@@ -20,43 +21,48 @@ using detail::Trial;
 
 class TrialCache {
  public:
-  TrialCache(const vips::VImage& image, std::uint64_t limit) : image_(image), limit_(limit) {}
+  TrialCache(const vips::VImage& image, std::uint64_t pixels, std::uint64_t limit)
+      : image_(image), pixels_(pixels), limit_(limit) {}
 
   const Bytes& run(const Trial& trial) {
     auto [it, inserted] = results_.try_emplace(trial.key());
     if (inserted) {
       it->second.trial = trial;
-      it->second.bytes = detail::encode_trial(image_, trial);
-      ++trials_;
+      it->second.bytes = detail::memo_find(pixels_, trial.key());
+      if (!it->second.bytes) {
+        it->second.bytes = std::make_shared<const Bytes>(detail::encode_trial(image_, trial));
+        detail::memo_store(pixels_, trial.key(), it->second.bytes);
+      }
     }
-    return it->second.bytes;
+    return *it->second.bytes;
   }
   bool fits(const Trial& trial) { return run(trial).size() <= limit_; }
   std::uint64_t limit() const { return limit_; }
-  int trials() const { return trials_; }
+  /// Distinct settings this search looked at (each encoded at most once per
+  /// process; an earlier search's encode of the same pixels is reused).
+  int trials() const { return static_cast<int>(results_.size()); }
 
   /// The smallest output seen, for the "best size" failure message.
   std::pair<const Trial*, std::size_t> smallest() const {
     const Trial* best = nullptr;
     std::size_t size = SIZE_MAX;
     for (const auto& [key, result] : results_)
-      if (result.bytes.size() < size) {
-        size = result.bytes.size();
+      if (result.bytes->size() < size) {
+        size = result.bytes->size();
         best = &result.trial;
       }
     return {best, size};
   }
-  const Bytes& bytes_of(const Trial& trial) { return run(trial); }
 
  private:
   struct Result {
     Trial trial;
-    Bytes bytes;
+    std::shared_ptr<const Bytes> bytes;
   };
   const vips::VImage& image_;
+  std::uint64_t pixels_;
   std::uint64_t limit_;
   std::map<std::string, Result> results_;
-  int trials_ = 0;
 };
 
 // Largest value in [lo, hi] whose trial fits, assuming output size grows
@@ -230,7 +236,7 @@ Encoded encode_within(const Raster& raster, const EncodeRequest& request) {
 
   try {
     vips::VImage image = detail::to_vips(source);
-    TrialCache cache(image, request.max_bytes);
+    TrialCache cache(image, detail::fingerprint(source), request.max_bytes);
     std::optional<Trial> chosen = search(cache, request.format, request.allow_lossy);
     if (!chosen) {
       auto [best, size] = cache.smallest();
@@ -240,7 +246,7 @@ Encoded encode_within(const Raster& raster, const EncodeRequest& request) {
     }
     Encoded out;
     out.format = request.format;
-    out.bytes = cache.bytes_of(*chosen);
+    out.bytes = cache.run(*chosen);
     out.settings = chosen->settings();
     out.trials = cache.trials();
     if (chosen->is_lossy()) out.sacrifices.push_back(chosen->describe());

@@ -2,6 +2,7 @@
 
 #include "artwork/artwork.h"
 #include "artwork/test_images.h"
+#include "artwork/trial_memo.h"
 #include "support/temp_dir.h"
 
 using namespace sf::artwork;
@@ -97,7 +98,9 @@ TEST_CASE("the same input gives byte-identical output", "[artwork][encode]") {
   for (auto request : {EncodeRequest{Format::webp, 9000, true}, EncodeRequest{Format::png, 30000, true},
                        EncodeRequest{Format::webp, 1 << 20, true}, EncodeRequest{Format::gif, 1 << 20, true},
                        EncodeRequest{Format::jpeg, 9000, true}}) {
+    sf::artwork::detail::memo_clear();  // really encode twice
     Encoded a = encode_within(art, request);
+    sf::artwork::detail::memo_clear();
     Encoded b = encode_within(art, request);
     CHECK(a.bytes == b.bytes);
     CHECK(a.settings == b.settings);
@@ -123,4 +126,17 @@ TEST_CASE("output carries no metadata", "[artwork][encode]") {
   std::string wtext(webp.bytes.begin(), webp.bytes.end());
   CHECK(wtext.find("EXIF") == std::string::npos);
   CHECK(wtext.find("XMP") == std::string::npos);
+}
+
+TEST_CASE("searches for the same pixels share their encodes", "[artwork][encode]") {
+  Raster art = sf::test::noisy_disc(128, 13);
+  sf::artwork::detail::memo_clear();
+  Encoded loose = encode_within(art, {Format::webp, 1 << 20, true});
+  Encoded tight = encode_within(art, {Format::webp, 4000, true});
+  // Same answers as searches that start from nothing.
+  sf::artwork::detail::memo_clear();
+  Encoded fresh = encode_within(art, {Format::webp, 4000, true});
+  CHECK(tight.bytes == fresh.bytes);
+  CHECK(tight.trials == fresh.trials);
+  CHECK(loose.sacrifices.empty());
 }
