@@ -90,7 +90,7 @@ std::optional<Probed> probe_with_data(const std::filesystem::path& file, const D
 }
 
 void check_declared(const std::filesystem::path& file, const AnimationInfo& info,
-                    const DecodeLimits& limits) {
+                    const DecodeLimits& limits, bool stops_early) {
   const std::string name = quote(file.string());
   if (info.width <= 0 || info.height <= 0)
     throw bad_input(name + ": declares a " + std::to_string(info.width) + "x" + std::to_string(info.height) +
@@ -99,7 +99,9 @@ void check_declared(const std::filesystem::path& file, const AnimationInfo& info
   if (pixels > limits.max_pixels)
     throw bad_input(name + ": frames are " + std::to_string(info.width) + "x" + std::to_string(info.height) +
                     " px; expected at most " + std::to_string(limits.max_pixels) + " pixels per frame");
-  if (info.frames > limits.max_frames)
+  // When decoding stops early (a cut), only the frames kept count; those
+  // are bounded while decoding.
+  if (info.frames > limits.max_frames && !stops_early)
     throw bad_input(name + ": has " + std::to_string(info.frames) + " frames; expected at most " +
                     std::to_string(limits.max_frames));
   if (info.duration_ms > limits.max_duration_ms)
@@ -121,7 +123,7 @@ Animation decode_animation(const std::filesystem::path& file, const DecodeOption
   if (!probed)
     throw bad_input(quote(file.string()) +
                     ": not an animation; expected GIF, WEBP, APNG, Lottie JSON, TGS, MP4, WEBM or MOV");
-  check_declared(file, probed->info, options.limits);
+  check_declared(file, probed->info, options.limits, options.stop_after_ms.has_value());
   const std::string& format = probed->info.format;
   Animation animation;
   if (format == "webp") {

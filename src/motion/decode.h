@@ -32,7 +32,10 @@ struct DecodeOptions {
   /// min(source rate, max_fps).
   double max_fps = 60;
   /// Stop decoding after this much of the source (a cut will drop the rest
-  /// anyway); empty = decode everything.
+  /// anyway); empty = decode everything. Set it to the longest platform
+  /// limit when the pack's duration_policy is cut: a long clip then costs
+  /// only what is kept (the declared frame count is no longer a reason to
+  /// refuse; the source length limit still applies).
   std::optional<std::int64_t> stop_after_ms;
   DecodeLimits limits;
 };

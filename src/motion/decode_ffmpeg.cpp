@@ -45,7 +45,9 @@ class FrameCollector {
                       " s; expected at most that much source (stickers play for seconds)");
     if (options_.stop_after_ms && start_ms >= *options_.stop_after_ms) return false;
     end_ms_ = std::max(end_ms_, start_ms + std::max<std::int64_t>(duration_ms, 1));
-    if (!starts_.empty() && start_ms < starts_.back() + min_gap_ms_ - 0.5) return true;  // merged
+    // Timestamps are whole ms (a 60 fps stream alternates 16 and 17 ms), so
+    // allow 1.5 ms of rounding before calling a frame too close.
+    if (!starts_.empty() && start_ms < starts_.back() + min_gap_ms_ - 1.5) return true;  // merged
     if (!starts_.empty() && start_ms <= starts_.back()) return true;  // non-increasing timestamp
     convert(frame);
     starts_.push_back(start_ms);

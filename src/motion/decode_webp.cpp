@@ -51,7 +51,7 @@ Animation decode_webp(const std::filesystem::path& file, const Bytes& data,
     if (start_ms > options.limits.max_duration_ms)
       throw bad_input(name + ": lasts more than " + std::to_string(options.limits.max_duration_ms / 1000) + " s");
     if (options.stop_after_ms && start_ms >= *options.stop_after_ms) break;
-    if (!starts.empty() && start_ms < starts.back() + min_gap_ms - 0.5) continue;  // merged
+    if (!starts.empty() && start_ms < starts.back() + min_gap_ms - 1.5) continue;  // merged (ms rounding)
     check_frame_budget(file, animation.frames.size() + 1, frame_bytes(out_w, out_h), options.limits);
     Frame frame;
     if (out_w == width && out_h == height) {

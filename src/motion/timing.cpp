@@ -99,7 +99,13 @@ Animation reduce_frame_rate(const Animation& animation, double max_fps) {
   const double tick = 1000.0 / max_fps;
   std::vector<std::size_t> keep;
   std::size_t i = 0;
-  for (double t = 0; t < static_cast<double>(total); t += tick) {
+  // At most floor(length x rate) ticks, so the average rate never exceeds
+  // max_fps (Telegram checks the stream's rate); the last kept frame may be
+  // a little longer than one tick.
+  const auto ticks = std::max<std::int64_t>(1, static_cast<std::int64_t>(
+      std::floor(static_cast<double>(total) * max_fps / 1000.0 + 1e-9)));
+  for (std::int64_t k = 0; k < ticks; ++k) {
+    const double t = static_cast<double>(k) * tick;
     // The frame on show at time t: the last one starting at or before it.
     while (i + 1 < starts.size() && static_cast<double>(starts[i + 1]) <= t + 0.5) ++i;
     if (keep.empty() || keep.back() != i) keep.push_back(i);

@@ -164,3 +164,15 @@ TEST_CASE("refuses corrupt, empty and oversized inputs with the file named", "[m
                         Catch::Contains("a.json") && Catch::Contains("MiB"));
   }
 }
+
+TEST_CASE("a long source decodes only what a cut keeps", "[motion]") {
+  TempDir dir;
+  test::write_file(dir / "long.gif", test::tiny_gif(1500));  // 150 s at 1/10 s
+  motion::DecodeOptions options;
+  options.limits.max_duration_ms = 200'000;
+  REQUIRE_THROWS_WITH(motion::decode_animation(dir / "long.gif", options), Catch::Contains("has 1500 frames"));
+  options.stop_after_ms = 2000;
+  motion::Animation animation = motion::decode_animation(dir / "long.gif", options);
+  CHECK(animation.frames.size() == 20);
+  CHECK(motion::total_duration_ms(animation) == 2000);
+}
