@@ -1,7 +1,10 @@
 // The verifier on a real loopback port with real codes and a real ledger:
 // SQLite always, PostgreSQL when SF_TEST_PG_URL is set.
 #include <httplib.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -173,7 +176,7 @@ TEST_CASE("end to end on PostgreSQL: redeem, download, replay, refuse", "[verifi
   race(live, 32);
 }
 
-TEST_CASE("stickerforge-verifier starts from flags, serves, and drains on SIGTERM", "[verifier][e2e]") {
+TEST_CASE("stickerforge-verifier starts from flags, serves, and finishes in-flight requests on SIGTERM", "[verifier][e2e]") {
   const char* bin = std::getenv("SF_BINARY_DIR");
   REQUIRE(bin);
   const std::string exe = std::string(bin) + "/src/cli/stickerforge-verifier";
@@ -210,7 +213,28 @@ TEST_CASE("stickerforge-verifier starts from flags, serves, and drains on SIGTER
   auto ready = client.Get("/readyz");
   REQUIRE(ready);
   CHECK(ready->status == 200);
+  // A request in flight when SIGTERM arrives (half its body sent) is still
+  // answered before the process exits.
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(std::uint16_t(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  const std::string body = code_body(codes[1]);
+  const std::string head = "POST /v1/redemptions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                           "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  const std::string first = head + body.substr(0, 5), rest = body.substr(5);
+  REQUIRE(write(fd, first.data(), first.size()) == ssize_t(first.size()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
   kill(pid, SIGTERM);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  REQUIRE(write(fd, rest.data(), rest.size()) == ssize_t(rest.size()));
+  char answer[512] = {};
+  ssize_t got = read(fd, answer, sizeof answer - 1);
+  close(fd);
+  CHECK(got > 0);
+  CHECK(std::string(answer).starts_with("HTTP/1.1 200"));
   int status = 0;
   waitpid(pid, &status, 0);
   CHECK(WIFEXITED(status));
