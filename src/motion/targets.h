@@ -12,6 +12,8 @@
 namespace sf::motion {
 
 enum class Container { webp, webm, apng, gif, tgs };
+/// "webp", "webm", "apng", "gif", "tgs" (also the file extension, except
+/// APNG files are named .png). Never throws.
 const char* container_name(Container container);
 
 struct AnimatedTarget {

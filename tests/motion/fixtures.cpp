@@ -89,9 +89,12 @@ WebpInfo webpmux_info(const std::filesystem::path& file) {
     } else if (table) {
       // " 1:    64    48    no        0        0      100 ..."
       int number, w, h, x, y, duration;
-      char alpha[8];
-      if (std::sscanf(line.c_str(), " %d: %d %d %7s %d %d %d", &number, &w, &h, alpha, &x, &y, &duration) == 7)
+      char alpha[8], dispose[16], blend[8];
+      if (std::sscanf(line.c_str(), " %d: %d %d %7s %d %d %d %15s %7s", &number, &w, &h, alpha, &x, &y, &duration,
+                      dispose, blend) == 9) {
+        if (info.durations_ms.empty()) info.first_frame_blends = std::string(blend) == "yes";
         info.durations_ms.push_back(duration);
+      }
     }
   }
   return info;

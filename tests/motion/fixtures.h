@@ -33,6 +33,7 @@ void write_bytes(const std::filesystem::path& path, const Bytes& bytes);
 struct WebpInfo {
   int width = 0, height = 0, loop_count = -1;
   std::vector<int> durations_ms;
+  bool first_frame_blends = true;  // false: a key frame, complete without any earlier frame
 };
 WebpInfo webpmux_info(const std::filesystem::path& file);
 

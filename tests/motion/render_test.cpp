@@ -43,6 +43,7 @@ TEST_CASE("WhatsApp: animated WEBP 512x512 under 500 KiB with the source's timin
   CHECK(info.width == 512);
   CHECK(info.height == 512);
   CHECK(info.loop_count == 0);
+  CHECK_FALSE(info.first_frame_blends);  // the first frame is a complete picture on its own
   CHECK(static_cast<int>(info.durations_ms.size()) == out.frames);
   CHECK(out.frames <= 60);  // libwebp merges frames identical to the previous one
   CHECK(std::accumulate(info.durations_ms.begin(), info.durations_ms.end(), 0) == 2000);
