@@ -25,6 +25,8 @@ std::optional<vips::VImage> caption(const std::string& text, int width, const st
                                                             ->set("width", width)
                                                             ->set("height", kCaptionPx - 4));
     if (mask.width() < 1 || mask.height() < 1) return std::nullopt;
+    // Long captions wrap; keep the first lines that fit under the tile.
+    if (mask.height() > kCaptionPx - 2) mask = mask.crop(0, 0, mask.width(), kCaptionPx - 2);
     vips::VImage colour = mask.new_from_image(ink).copy(
         vips::VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
     return colour.bandjoin(mask);

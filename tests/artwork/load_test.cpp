@@ -233,3 +233,25 @@ TEST_CASE("grey, 16-bit and large sources load as 8-bit RGBA", "[artwork]") {
     CHECK((p >> 24) == Approx(102).margin(4));
   }
 }
+
+TEST_CASE("a gif bomb is refused from its screen descriptor", "[artwork]") {
+  TempDir dir;
+  Bytes gif = {'G', 'I', 'F', '8', '9', 'a', 0xff, 0xff, 0xff, 0xff, 0, 0, 0, ';'};
+  auto path = dir / "huge.gif";
+  sf::test::write_bytes(path, gif);
+  REQUIRE_THROWS_WITH(load_artwork(path, small()),
+                      Catch::Contains("huge.gif: image header declares 65535x65535 px"));
+}
+
+TEST_CASE("malformed svg and truncated pdf are refused with the file named", "[artwork]") {
+  TempDir dir;
+  SECTION("svg") {
+    auto path = sf::test::write_file(dir / "bad.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect");
+    REQUIRE_THROWS_WITH(load_artwork(path, small()), Catch::Contains("bad.svg: svg image is truncated or corrupt"));
+  }
+  SECTION("pdf") {
+    std::string pdf = sf::test::pdf_with_square(100, 100);
+    auto path = sf::test::write_file(dir / "cut.pdf", pdf.substr(0, 40));
+    REQUIRE_THROWS_WITH(load_artwork(path, small()), Catch::Contains("cut.pdf: pdf image is truncated or corrupt"));
+  }
+}
