@@ -1,6 +1,7 @@
 // The redemption page: plain HTML forms, no JavaScript needed, for a phone
 // and a store's counter tablet. Callers here are always anonymous, so every
 // failure shows the same message.
+#include "base/error.h"
 #include "base/text.h"
 #include "crypto/primitives.h"
 #include "verifier/base64url.h"
@@ -132,7 +133,20 @@ HttpReply handle_page_redeem(const HttpRequest& request, Services& services) {
   std::string key = form_field(request.body, "idempotency_key");
   if (key.size() > 255) key.clear();
   Caller caller{"", request.client};
-  RedeemAnswer answer = redeem_code(services, caller, code, key);
+  RedeemAnswer answer;
+  try {
+    answer = redeem_code(services, caller, code, key);
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::io) throw;
+    // The ledger is down: a page a person can act on, not a JSON error.
+    services.metrics.count(Outcome::internal_error);
+    services.log.write("error", "ledger_failed", {{"path", request.path}, {"error", e.what()}});
+    HttpReply reply = form_page(services, 503, code,
+                                "the service cannot reach its records right now; nothing was "
+                                "redeemed. Please try again in a moment");
+    reply.headers.emplace_back("Retry-After", "1");
+    return reply;
+  }
   services.metrics.count(answer.outcome);
   services.log.write(is_code_failure(answer.outcome) ? "warn" : "info", "redeem_page",
                      {{"outcome", std::string(to_string(answer.outcome))},

@@ -86,3 +86,12 @@ TEST_CASE("the page escapes what was typed and refuses other content types", "[v
   CHECK(route(json, *t.services).status == 400);
   CHECK(t.ledger.redemption_count() == 0);
 }
+
+TEST_CASE("a ledger failure shows a page asking to try again, never a crash", "[verifier]") {
+  TestService t;
+  t.ledger.fail_ = true;
+  auto reply = route(form_post("code=GOOD-0022&idempotency_key=k9"), *t.services);
+  CHECK(reply.status == 503);
+  CHECK(reply.content_type == "text/html; charset=utf-8");
+  CHECK_THAT(reply.body, Catch::Contains("nothing was redeemed"));
+}
