@@ -208,7 +208,7 @@ Checker Checker::load(const std::filesystem::path& keyring, const std::filesyste
 }
 
 CheckResult Checker::check(std::string_view code_or_token, std::int64_t now_unix) const {
-  std::string_view text = trim(code_or_token);
+  std::string_view text = code_in_link(trim(code_or_token));
   // Typed codes are at most a few dozen characters even with generous
   // spacing; link tokens are over 100.
   if (text.size() > 40) return check_link(*state_, text, now_unix);

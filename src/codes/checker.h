@@ -75,7 +75,8 @@ class Checker {
                             const RevocationList& revocations);
 
   /// Checks `code_or_token`: a typed code in any lenient spelling
-  /// ("11a0 16j8 5msd ns3c"), a link token, or a link URL ending in one.
+  /// ("11a0 16jh 3ndr t0xe"), a link token, or a link holding either as its
+  /// last path segment or a query value (see code_in_link).
   /// Campaign dates are judged against `now_unix`. Never throws for input.
   CheckResult check(std::string_view code_or_token, std::int64_t now_unix) const;
 

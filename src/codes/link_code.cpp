@@ -31,29 +31,29 @@ Bytes signed_message(const Bytes& payload) {
   return message;
 }
 
-// A pasted link holds the token as its last path segment
-// (".../r/TOKEN?utm=x") or as a query value ("...?c=TOKEN"): take the piece
-// with a token's length, else the last path segment.
-std::string_view token_in(std::string_view text) {
+}  // namespace
+
+std::string_view code_in_link(std::string_view text) {
   if (text.find('/') == std::string_view::npos && text.find('?') == std::string_view::npos)
     return text;
   text = text.substr(0, text.find('#'));
   std::string_view path = text.substr(0, text.find('?'));
   std::string_view segment = path.substr(path.find_last_of('/') + 1);
-  auto token_sized = [](std::string_view piece) { return piece.size() == 108 || piece.size() == 130; };
-  if (token_sized(segment)) return segment;
+  // A token is 108 or 130 characters; a typed code 16 to 19 (with hyphens).
+  auto code_sized = [](std::string_view piece) {
+    return piece.size() == 108 || piece.size() == 130 || (piece.size() >= 16 && piece.size() <= 19);
+  };
+  if (code_sized(segment)) return segment;
   std::size_t query = text.find('?');
   while (query != std::string_view::npos) {
     std::string_view rest = text.substr(query + 1);
     std::string_view pair = rest.substr(0, rest.find('&'));
     std::string_view value = pair.substr(pair.find('=') + 1);
-    if (token_sized(value)) return value;
+    if (code_sized(value)) return value;
     query = text.find('&', query + 1);
   }
   return segment;
 }
-
-}  // namespace
 
 Bytes link_payload(const LinkFields& f) {
   if (f.key_id > kTypedMaxKeyId || f.campaign_number > kTypedMaxCampaignNumber ||
@@ -93,7 +93,7 @@ std::array<std::uint8_t, 16> subject_hash(std::string_view subject) {
 
 LinkParse parse_link(std::string_view text) {
   LinkParse result;
-  text = token_in(text);
+  text = code_in_link(text);
   auto bytes = base64url_decode(text);
   if (!bytes) {
     result.problem = "link token is not base64url text";

@@ -32,6 +32,12 @@ std::string sign_link(const crypto::Ed25519PrivateKey& key, const LinkFields& fi
 /// trimming and lower-casing, so tokens never carry the address itself.
 std::array<std::uint8_t, 16> subject_hash(std::string_view subject);
 
+/// The code inside a pasted link: the last path segment, or a query value,
+/// that has the length of a link token or a typed code
+/// ("https://x/r/TOKEN?utm=y", "https://x/redeem?c=11A0-16JH-3NDR-T0XE").
+/// Text without '/' or '?' is returned as is. Never throws.
+std::string_view code_in_link(std::string_view text);
+
 /// A token's text split into fields and signature, before any key is used.
 struct LinkParse {
   bool ok = false;

@@ -40,6 +40,10 @@ TEST_CASE("a genuine typed code is valid and identifies its campaign", "[codes]"
   CHECK(result.id->ledger_key() == "1/42/1234");
   REQUIRE(result.campaign);
   CHECK(result.campaign->pack_id == "acme_hearts");
+  // The same code inside the links --link-base makes.
+  CHECK(checker.check("https://rewards.example/r/11A0-16JH-3NDR-T0XE", kMidCampaign).verdict == Verdict::valid);
+  CHECK(checker.check("https://rewards.example/redeem?src=card&c=11A0-16JH-3NDR-T0XE#top", kMidCampaign).verdict ==
+        Verdict::valid);
 }
 
 TEST_CASE("a genuine link token is valid and lands in its own serial range", "[codes]") {
