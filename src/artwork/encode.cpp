@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include <dlfcn.h>
+
 #include "artwork/encoders.h"
 #include "artwork/pixels.h"
 #include "artwork/vips_session.h"
@@ -39,6 +41,18 @@ constexpr int kWebpThoroughEffort = 4, kWebpThoroughQ = 100;
 constexpr int kWebpLossyEffort = 4;
 constexpr int kQuantiseEffort = 4;
 constexpr int kGifEffort = 7;
+
+// libimagequant (palette PNG and GIF) splits work with OpenMP, and its
+// result depends on the thread count: a bundle built on 2 cores would
+// differ from one built on 8. Pin this thread's OpenMP team to one thread
+// (we parallelise across stickers anyway). OpenMP is only reachable at run
+// time, through the library that vips loaded, so look the setter up.
+void single_threaded_quantiser() {
+  using SetThreads = void (*)(int);
+  static const SetThreads set_threads =
+      reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "omp_set_num_threads"));
+  if (set_threads) set_threads(1);  // per calling thread, so call every time
+}
 
 Bytes take_blob(VipsBlob* blob) {
   size_t size = 0;
@@ -161,6 +175,7 @@ Bytes encode_trial(const vips::VImage& image, const Trial& trial) {
                           ->set("filter", adaptive ? VIPS_FOREIGN_PNG_FILTER_ALL
                                                    : VIPS_FOREIGN_PNG_FILTER_NONE);
       if (trial.mode == Mode::palette) {
+        single_threaded_quantiser();
         options->set("palette", true)
             ->set("Q", trial.quality)
             ->set("bitdepth", trial.bitdepth)
@@ -170,6 +185,7 @@ Bytes encode_trial(const vips::VImage& image, const Trial& trial) {
       return take_blob(image.pngsave_buffer(options));
     }
     case Format::gif: {
+      single_threaded_quantiser();
       return take_blob(image.gifsave_buffer(vips::VImage::option()
                                                 ->set("strip", true)
                                                 ->set("bitdepth", trial.bitdepth)

@@ -120,7 +120,12 @@ Trial make_trial(Format format, Mode mode, int quality = 100, int alpha_quality 
 
 // Each search returns the chosen trial, or nullopt when even its floor is
 // over the limit.
-std::optional<Trial> search_webp(TrialCache& cache, bool allow_lossy) {
+constexpr int kAlphaTradeBelow = 90;  // WEBP quality under which alpha is traded
+constexpr int kTradedAlpha = 50;
+
+using Score = std::function<double(const Bytes&)>;
+
+std::optional<Trial> search_webp(TrialCache& cache, bool allow_lossy, const Score& score) {
   Trial lossless = make_trial(Format::webp, Mode::lossless);
   std::size_t lossless_size = cache.run(lossless).size();
   if (lossless_size <= cache.limit()) return lossless;
@@ -145,6 +150,20 @@ std::optional<Trial> search_webp(TrialCache& cache, bool allow_lossy) {
   auto quality = bisect(cache, 0, 100, 80, [](int q) {
     return make_trial(Format::webp, Mode::lossy, q);
   });
+  if (quality && *quality < kAlphaTradeBelow) {
+    // Soft edges and shadows make the alpha plane expensive. When colour
+    // quality has dropped far, see whether softer alpha buys back colour,
+    // and let SSIM against the raster decide which loss shows less.
+    Trial colour_first = make_trial(Format::webp, Mode::lossy, *quality);
+    auto traded = bisect(cache, *quality, 100, *quality + 15, [](int q) {
+      return make_trial(Format::webp, Mode::lossy, q, kTradedAlpha);
+    });
+    if (traded && *traded > *quality) {
+      Trial alpha_first = make_trial(Format::webp, Mode::lossy, *traded, kTradedAlpha);
+      if (score(cache.run(alpha_first)) > score(cache.run(colour_first))) return alpha_first;
+    }
+    return colour_first;
+  }
   if (quality) return make_trial(Format::webp, Mode::lossy, *quality);
   // Alpha quality is a separate knob: soften the edges' alpha only once the
   // colour has nothing left to give.
@@ -170,18 +189,22 @@ std::optional<Trial> search_palette(TrialCache& cache, Format format) {
     });
     if (quality) return make_trial(Format::png, Mode::palette, *quality, 100, 8, false);
   }
-  // PNG palettes come in bit depths 1, 2 and 4 below 8 (2, 4, 16 colours).
-  static const int depths[] = {1, 2, 4};
-  auto depth = bisect(cache, 0, 2, 2, [format](int i) {
+  // PNG palettes come in bit depths 1, 2 and 4 below 8 (2, 4, 16
+  // colours); GIF takes any depth from 1 to 7.
+  static const int png_depths[] = {1, 2, 4};
+  static const int gif_depths[] = {1, 2, 3, 4, 5, 6, 7};
+  const int* depths = format == Format::png ? png_depths : gif_depths;
+  int top = format == Format::png ? 2 : 6;
+  auto depth = bisect(cache, 0, top, top / 2 + 1, [format, depths](int i) {
     return make_trial(format, Mode::palette, 100, 100, depths[i], false);
   });
   if (depth) return make_trial(format, Mode::palette, 100, 100, depths[*depth], false);
   return std::nullopt;
 }
 
-std::optional<Trial> search(TrialCache& cache, Format format, bool allow_lossy) {
+std::optional<Trial> search(TrialCache& cache, Format format, bool allow_lossy, const Score& score) {
   switch (format) {
-    case Format::webp: return search_webp(cache, allow_lossy);
+    case Format::webp: return search_webp(cache, allow_lossy, score);
     case Format::png: {
       // Unfiltered suits flat art and is fast; adaptive filters suit
       // gradients and photos. The smaller of the two is the lossless answer.
@@ -237,7 +260,8 @@ Encoded encode_within(const Raster& raster, const EncodeRequest& request) {
   try {
     vips::VImage image = detail::to_vips(source);
     TrialCache cache(image, detail::fingerprint(source), request.max_bytes);
-    std::optional<Trial> chosen = search(cache, request.format, request.allow_lossy);
+    auto score = [&source](const Bytes& bytes) { return ssim(source, decode(bytes, "encoded image")); };
+    std::optional<Trial> chosen = search(cache, request.format, request.allow_lossy, score);
     if (!chosen) {
       auto [best, size] = cache.smallest();
       throw bad_input("best size " + std::to_string(size) + " bytes at " +
