@@ -52,7 +52,10 @@ class Artwork {
 
 /// Decodes `file`. Throws Error(bad_input) naming the file and what was
 /// wrong: missing, empty, not an image, truncated, too many pixels, SVG with
-/// external references, fully transparent.
+/// external references, fully transparent. The format is sniffed from the
+/// content. The result's longer side is at least `max_side_px` when the
+/// source has that many pixels (trimmed borders are re-decoded), and at most
+/// 1.25x it. Safe to call from several threads at once.
 Artwork load_artwork(const std::filesystem::path& file, const LoadOptions& options);
 
 /// 8-bit RGBA pixels with straight (not premultiplied) alpha, row-major.
@@ -72,7 +75,8 @@ struct Canvas {
 };
 
 /// Contain-fits the artwork into `canvas` without cropping, resampling with
-/// premultiplied alpha so edges get no dark fringe.
+/// premultiplied alpha so edges get no dark fringe; fully transparent pixels
+/// are 0,0,0,0. Throws Error(internal) when the margin leaves no room.
 Raster fit(const Artwork& artwork, const Canvas& canvas);
 
 enum class Format { png, webp, jpeg, gif };
@@ -91,7 +95,8 @@ struct Encoded {
   /// Chosen encoder settings, e.g. {"mode","lossy"}, {"quality","82"}.
   std::vector<std::pair<std::string, std::string>> settings;
   double ssim = 1.0;  // against the fitted raster
-  int trials = 0;     // encodes tried (each cached, none repeated)
+  int trials = 0;     // distinct settings tried (each encoded at most once
+                      // per process: searches share encodes of equal pixels)
   /// What was given up to meet the limit, in words; empty when nothing was.
   std::vector<std::string> sacrifices;
 };
@@ -101,6 +106,8 @@ struct Encoded {
 /// quality, bisecting with every trial cached; resolution is never reduced.
 /// Throws Error(bad_input) "best size N bytes at <setting>; the limit is M"
 /// when even the floor setting does not fit (the caller adds the file name).
+/// Deterministic: the same raster and request give the same bytes on any
+/// machine, with no metadata. JPEG output is flattened onto white.
 Encoded encode_within(const Raster& raster, const EncodeRequest& request);
 
 /// Plain lossless PNG (previews, icons without a byte limit).
@@ -123,7 +130,8 @@ ImageInfo probe_file(const std::filesystem::path& file);
 Raster decode(const Bytes& encoded, const std::string& name_for_errors);
 
 /// Contact sheet: tiles in a grid, drawn once on a light and once on a dark
-/// chat background, with a caption per tile.
+/// chat background, with a caption per tile (omitted when no font is
+/// installed). Throws Error(bad_input) when `tiles` is empty.
 Raster contact_sheet(const std::vector<Raster>& tiles,
                      const std::vector<std::string>& captions, int tile_px);
 

@@ -140,3 +140,18 @@ TEST_CASE("searches for the same pixels share their encodes", "[artwork][encode]
   CHECK(tight.trials == fresh.trials);
   CHECK(loose.sacrifices.empty());
 }
+
+TEST_CASE("slightly over the limit, webp gives up the least: near-lossless", "[artwork][encode]") {
+  Raster art = sf::test::smooth_art(256);
+  sf::artwork::detail::memo_clear();
+  Encoded lossless = encode_within(art, {Format::webp, 10 << 20, true});
+  REQUIRE(lossless.sacrifices.empty());
+  const std::uint64_t limit = lossless.bytes.size() * 8 / 10;
+  Encoded e = encode_within(art, {Format::webp, limit, true});
+  INFO(joined(e.sacrifices));
+  CHECK(e.bytes.size() <= limit);
+  REQUIRE_FALSE(e.sacrifices.empty());
+  CHECK_THAT(e.sacrifices.front(), Catch::StartsWith("near-lossless WEBP at level"));
+  CHECK(e.ssim > 0.97);
+  CHECK(e.settings.front().second == "near_lossless");
+}
