@@ -118,7 +118,7 @@ std::pair<int, int> fitted_canvas(int width, int height, const Box& box) {
   return {w, h};
 }
 
-Animation fit_into(const Animation& animation, const Box& box) {
+Animation fit_into(Animation animation, const Box& box) {
   auto [canvas_w, canvas_h] = fitted_canvas(animation.width, animation.height, box);
   int room_w = canvas_w - 2 * box.margin_px, room_h = canvas_h - 2 * box.margin_px;
   double scale = std::min(static_cast<double>(room_w) / animation.width,
@@ -126,31 +126,24 @@ Animation fit_into(const Animation& animation, const Box& box) {
   int art_w = std::clamp(static_cast<int>(std::lround(animation.width * scale)), 1, room_w);
   int art_h = std::clamp(static_cast<int>(std::lround(animation.height * scale)), 1, room_h);
   int left = (canvas_w - art_w) / 2, top = (canvas_h - art_h) / 2;
-
-  Animation out;
-  out.width = canvas_w;
-  out.height = canvas_h;
-  out.loop_count = animation.loop_count;
-  out.source_format = animation.source_format;
-  out.file = animation.file;
-  out.source_fps = animation.source_fps;
-  out.frames.resize(animation.frames.size());
+  const int source_w = animation.width, source_h = animation.height;
   detail::parallel_for(animation.frames.size(), [&](std::size_t i) {
-    const Frame& in = animation.frames[i];
-    Frame& frame = out.frames[i];
-    frame.duration_ms = in.duration_ms;
-    std::vector<std::uint8_t> art = (art_w == animation.width && art_h == animation.height)
-        ? in.rgba : resize_rgba(in.rgba.data(), animation.width, animation.height, art_w, art_h);
+    Frame& frame = animation.frames[i];
+    std::vector<std::uint8_t> art = (art_w == source_w && art_h == source_h)
+        ? std::move(frame.rgba) : resize_rgba(frame.rgba.data(), source_w, source_h, art_w, art_h);
     if (art_w == canvas_w && art_h == canvas_h) {
       frame.rgba = std::move(art);
       return;
     }
-    frame.rgba.assign(frame_bytes(canvas_w, canvas_h), 0);
+    std::vector<std::uint8_t> canvas(frame_bytes(canvas_w, canvas_h), 0);
     for (int y = 0; y < art_h; ++y)
       std::copy_n(&art[static_cast<std::size_t>(y) * art_w * 4], art_w * 4,
-                  &frame.rgba[(static_cast<std::size_t>(y + top) * canvas_w + left) * 4]);
+                  &canvas[(static_cast<std::size_t>(y + top) * canvas_w + left) * 4]);
+    frame.rgba = std::move(canvas);
   });
-  return out;
+  animation.width = canvas_w;
+  animation.height = canvas_h;
+  return animation;
 }
 
 }  // namespace sf::motion

@@ -26,9 +26,10 @@ std::vector<std::uint8_t> resize_rgba(const std::uint8_t* rgba, int width, int h
 /// Size of the canvas `fit_into` produces for a source of width x height.
 std::pair<int, int> fitted_canvas(int width, int height, const Box& box);
 
-/// Contain-fits every frame into `box` (timing untouched). Never throws for
-/// sensible boxes; a box with no room left after the margin is a programmer
-/// error (Error(internal)).
-Animation fit_into(const Animation& animation, const Box& box);
+/// Contain-fits every frame into `box` (timing untouched), replacing each
+/// frame's pixels in place so only one copy of the frames is alive (pass
+/// std::move). Never throws for sensible boxes; a box with no room left
+/// after the margin is a programmer error (Error(internal)).
+Animation fit_into(Animation animation, const Box& box);
 
 }  // namespace sf::motion

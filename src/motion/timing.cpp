@@ -27,25 +27,45 @@ std::vector<std::int64_t> start_times(const Animation& animation) {
   return starts;
 }
 
-// Copies the frames at `keep` (sorted indices), each lasting until the next
-// kept frame's start; the last lasts until `end_ms`.
-Animation keep_frames(const Animation& animation, const std::vector<std::size_t>& keep,
+// Moves the frames at `keep` (sorted indices) out of `animation`, each
+// lasting until the next kept frame's start; the last lasts until `end_ms`.
+Animation keep_frames(Animation animation, const std::vector<std::size_t>& keep,
                       const std::vector<std::int64_t>& starts, std::int64_t end_ms) {
-  Animation out = animation;
-  out.frames.clear();
+  std::vector<Frame> frames;
+  frames.reserve(keep.size());
   for (std::size_t k = 0; k < keep.size(); ++k) {
-    Frame frame;
-    frame.rgba = animation.frames[keep[k]].rgba;
+    Frame frame = std::move(animation.frames[keep[k]]);
     std::int64_t next = k + 1 < keep.size() ? starts[keep[k + 1]] : end_ms;
     frame.duration_ms = static_cast<int>(next - starts[keep[k]]);
-    out.frames.push_back(std::move(frame));
+    frames.push_back(std::move(frame));
   }
-  return out;
+  animation.frames = std::move(frames);
+  return animation;
+}
+
+// Indices of the frames on show at each 1/max_fps tick.
+std::vector<std::size_t> frames_at_ticks(const std::vector<std::int64_t>& starts, std::int64_t total,
+                                         double max_fps) {
+  const double tick = 1000.0 / max_fps;
+  // At most floor(length x rate) ticks, so the average rate never exceeds
+  // max_fps (Telegram checks the stream's rate); the last kept frame may be
+  // a little longer than one tick.
+  const auto ticks = std::max<std::int64_t>(1, static_cast<std::int64_t>(
+      std::floor(static_cast<double>(total) * max_fps / 1000.0 + 1e-9)));
+  std::vector<std::size_t> keep;
+  std::size_t i = 0;
+  for (std::int64_t k = 0; k < ticks; ++k) {
+    const double t = static_cast<double>(k) * tick;
+    // The frame on show at time t: the last one starting at or before it.
+    while (i + 1 < starts.size() && static_cast<double>(starts[i + 1]) <= t + 0.5) ++i;
+    if (keep.empty() || keep.back() != i) keep.push_back(i);
+  }
+  return keep;
 }
 
 }  // namespace
 
-Animation apply_duration_policy(const Animation& animation, std::int64_t max_ms,
+Animation apply_duration_policy(Animation animation, std::int64_t max_ms,
                                 pack::DurationPolicy policy, const std::string& platform,
                                 std::vector<std::string>& notes) {
   std::int64_t total = total_duration_ms(animation);
@@ -56,105 +76,90 @@ Animation apply_duration_policy(const Animation& animation, std::int64_t max_ms,
       throw bad_input(name + ": lasts " + seconds(total) + "; " + platform + " allows at most " +
                       seconds(max_ms) + " (duration_policy 'refuse'; use 'cut' or 'speed-up' to fit)");
     case pack::DurationPolicy::cut: {
-      Animation out = animation;
-      out.frames.clear();
       std::int64_t t = 0;
-      for (const Frame& frame : animation.frames) {
+      std::size_t kept = 0;
+      for (Frame& frame : animation.frames) {
         if (t >= max_ms) break;
-        Frame copy = frame;
-        copy.duration_ms = static_cast<int>(std::min<std::int64_t>(frame.duration_ms, max_ms - t));
-        t += copy.duration_ms;
-        out.frames.push_back(std::move(copy));
+        frame.duration_ms = static_cast<int>(std::min<std::int64_t>(frame.duration_ms, max_ms - t));
+        t += frame.duration_ms;
+        ++kept;
       }
+      animation.frames.resize(kept);
       notes.push_back("cut from " + seconds(total) + " to " + seconds(max_ms) + " (" + platform + " limit)");
-      return out;
+      return animation;
     }
     case pack::DurationPolicy::speed_up: {
       double factor = static_cast<double>(max_ms) / static_cast<double>(total);
       std::vector<std::int64_t> starts = start_times(animation);
-      Animation out = animation;
       for (std::size_t i = 0; i < starts.size(); ++i) {
         std::int64_t a = std::llround(starts[i] * factor);
         std::int64_t b = i + 1 < starts.size() ? std::llround(starts[i + 1] * factor) : max_ms;
-        out.frames[i].duration_ms = static_cast<int>(b - a);
+        animation.frames[i].duration_ms = static_cast<int>(b - a);
       }
-      // Frames squeezed to 0 ms are merged away by the caller's minimum rule.
-      out = enforce_min_frame_duration(out, 1);
       char factor_text[32];
       std::snprintf(factor_text, sizeof factor_text, "%.2fx", 1.0 / factor);
       notes.push_back(std::string("sped up ") + factor_text + " from " + seconds(total) + " to " +
                       seconds(max_ms) + " (" + platform + " limit)");
-      return out;
+      // Frames squeezed to 0 ms are merged away.
+      return enforce_min_frame_duration(std::move(animation), 1);
     }
   }
   return animation;
 }
 
-Animation reduce_frame_rate(const Animation& animation, double max_fps) {
+Animation reduce_frame_rate(Animation animation, double max_fps) {
   if (max_fps <= 0 || animation.frames.size() < 2) return animation;
   std::int64_t total = total_duration_ms(animation);
   if (static_cast<double>(animation.frames.size()) <= max_fps * static_cast<double>(total) / 1000.0 + 1e-9)
     return animation;
   std::vector<std::int64_t> starts = start_times(animation);
-  const double tick = 1000.0 / max_fps;
-  std::vector<std::size_t> keep;
-  std::size_t i = 0;
-  // At most floor(length x rate) ticks, so the average rate never exceeds
-  // max_fps (Telegram checks the stream's rate); the last kept frame may be
-  // a little longer than one tick.
-  const auto ticks = std::max<std::int64_t>(1, static_cast<std::int64_t>(
-      std::floor(static_cast<double>(total) * max_fps / 1000.0 + 1e-9)));
-  for (std::int64_t k = 0; k < ticks; ++k) {
-    const double t = static_cast<double>(k) * tick;
-    // The frame on show at time t: the last one starting at or before it.
-    while (i + 1 < starts.size() && static_cast<double>(starts[i + 1]) <= t + 0.5) ++i;
-    if (keep.empty() || keep.back() != i) keep.push_back(i);
-  }
-  return keep_frames(animation, keep, starts, total);
+  std::vector<std::size_t> keep = frames_at_ticks(starts, total, max_fps);
+  return keep_frames(std::move(animation), keep, starts, total);
 }
 
-Animation enforce_min_frame_duration(const Animation& animation, int min_ms) {
-  Animation out = animation;
-  out.frames.clear();
-  for (const Frame& frame : animation.frames) {
-    if (!out.frames.empty() && out.frames.back().duration_ms < min_ms) {
-      out.frames.back().duration_ms += frame.duration_ms;  // the short one is held longer
+Animation enforce_min_frame_duration(Animation animation, int min_ms) {
+  std::vector<Frame> frames;
+  frames.reserve(animation.frames.size());
+  for (Frame& frame : animation.frames) {
+    if (!frames.empty() && frames.back().duration_ms < min_ms) {
+      frames.back().duration_ms += frame.duration_ms;  // the short one is held longer
       continue;
     }
-    out.frames.push_back(frame);
+    frames.push_back(std::move(frame));
   }
-  if (out.frames.size() >= 2 && out.frames.back().duration_ms < min_ms) {
-    int tail = out.frames.back().duration_ms;
-    out.frames.pop_back();
-    out.frames.back().duration_ms += tail;
+  if (frames.size() >= 2 && frames.back().duration_ms < min_ms) {
+    int tail = frames.back().duration_ms;
+    frames.pop_back();
+    frames.back().duration_ms += tail;
   }
-  return out;
+  animation.frames = std::move(frames);
+  return animation;
 }
 
-Animation limit_frame_count(const Animation& animation, int max_frames) {
+Animation limit_frame_count(Animation animation, int max_frames) {
   if (max_frames <= 0 || static_cast<int>(animation.frames.size()) <= max_frames) return animation;
   std::int64_t total = total_duration_ms(animation);
+  std::vector<std::int64_t> starts = start_times(animation);
   double fps = max_frames * 1000.0 / static_cast<double>(std::max<std::int64_t>(total, 1));
-  Animation out = reduce_frame_rate(animation, fps);
-  while (static_cast<int>(out.frames.size()) > max_frames) {
+  std::vector<std::size_t> keep = frames_at_ticks(starts, total, fps);
+  while (static_cast<int>(keep.size()) > max_frames) {
     fps *= 0.95;
-    out = reduce_frame_rate(animation, fps);
+    keep = frames_at_ticks(starts, total, fps);
   }
-  return out;
+  return keep_frames(std::move(animation), keep, starts, total);
 }
 
-Animation ensure_min_frames(const Animation& animation, int min_frames) {
-  Animation out = animation;
-  while (static_cast<int>(out.frames.size()) < min_frames) {
-    auto longest = std::max_element(out.frames.begin(), out.frames.end(),
+Animation ensure_min_frames(Animation animation, int min_frames) {
+  while (static_cast<int>(animation.frames.size()) < min_frames) {
+    auto longest = std::max_element(animation.frames.begin(), animation.frames.end(),
                                     [](const Frame& a, const Frame& b) { return a.duration_ms < b.duration_ms; });
-    if (longest == out.frames.end() || longest->duration_ms < 2) break;
+    if (longest == animation.frames.end() || longest->duration_ms < 2) break;
     Frame half = *longest;
     half.duration_ms = longest->duration_ms / 2;
     longest->duration_ms -= half.duration_ms;
-    out.frames.insert(longest + 1, std::move(half));
+    animation.frames.insert(longest + 1, std::move(half));
   }
-  return out;
+  return animation;
 }
 
 }  // namespace sf::motion

@@ -49,7 +49,7 @@ TEST_CASE("decodes animated WEBP and APNG made by ffmpeg", "[motion]") {
   }
 }
 
-TEST_CASE("decodes a video, shrinking frames to the needed size", "[motion]") {
+TEST_CASE("decodes a video and shrinks frames to the needed size", "[motion]") {
   TempDir dir;
   test::ffmpeg("-f lavfi -i testsrc=s=1280x720:r=30:d=1 -c:v mpeg4 '" + (dir / "a.mp4").string() + "'");
   motion::DecodeOptions options;
@@ -103,7 +103,7 @@ TEST_CASE("merges frames above max_fps without changing the length", "[motion]")
   CHECK(motion::total_duration_ms(animation) == 2000);
 }
 
-TEST_CASE("refuses a 10,000-frame GIF from its headers", "[motion]") {
+TEST_CASE("refuses a 10000-frame GIF from its headers", "[motion]") {
   TempDir dir;
   test::write_file(dir / "many.gif", test::tiny_gif(10'000));
   REQUIRE_THROWS_WITH(motion::decode_animation(dir / "many.gif", {}),
@@ -119,7 +119,7 @@ TEST_CASE("refuses a 2-hour video from its header", "[motion]") {
                           Catch::Contains("expected at most 60 s"));
 }
 
-TEST_CASE("refuses corrupt, empty and oversized inputs with the file named", "[motion]") {
+TEST_CASE("refuses corrupt or empty or oversized inputs with the file named", "[motion]") {
   TempDir dir;
   SECTION("corrupt Lottie") {
     test::write_file(dir / "bad.json", "{\"v\":\"5\",\"fr\":30,\"ip\":0,\"op\":");

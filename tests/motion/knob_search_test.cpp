@@ -15,7 +15,7 @@ Bytes fake_encode(int knob, std::map<int, int>& calls) {
 }
 }  // namespace
 
-TEST_CASE("knob search finds the highest setting that fits, never repeating a trial", "[motion]") {
+TEST_CASE("knob search finds the highest setting that fits and never repeats a trial", "[motion]") {
   std::map<int, int> calls;
   motion::KnobSearch search;
   search.lowest = 0;

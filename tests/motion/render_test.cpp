@@ -67,7 +67,7 @@ TEST_CASE("WhatsApp: a 12 s GIF is cut to 10 s with a note", "[motion]") {
   CHECK_THAT(out.notes[0], Catch::Contains("cut from 12.00 s to 10.00 s"));
 }
 
-TEST_CASE("Telegram: WEBM VP9 with alpha, no audio, one side 512, <= 30 fps, cut to 3 s", "[motion]") {
+TEST_CASE("Telegram: WEBM VP9 with alpha and no audio and one side 512 at <= 30 fps cut to 3 s", "[motion]") {
   TempDir dir;
   // 4 s, 60 fps, 320x240 with half-transparent pixels and an audio track.
   test::ffmpeg("-f lavfi -i testsrc=s=320x240:r=60:d=4,format=rgba,colorchannelmixer=aa=0.6 "
@@ -157,7 +157,7 @@ TEST_CASE("Signal: square APNG that loops forever with the source's delays", "[m
   CHECK(motion::total_duration_ms(back) == 2000);
 }
 
-TEST_CASE("LINE: APNG within 320x270, 5-20 frames, loops x length <= 4 s", "[motion]") {
+TEST_CASE("LINE: APNG within 320x270 with 5-20 frames and loops x length <= 4 s", "[motion]") {
   TempDir dir;
   test::ffmpeg("-f lavfi -i testsrc=s=400x300:r=10:d=6 -f gif '" + (dir / "long.gif").string() + "'");
   motion::Animation source = motion::decode_animation(dir / "long.gif", {});
@@ -185,7 +185,7 @@ TEST_CASE("LINE: APNG within 320x270, 5-20 frames, loops x length <= 4 s", "[mot
   CHECK(short_apng.plays == 4);
 }
 
-TEST_CASE("LINE main image, Discord and iMessage GIF outputs", "[motion]") {
+TEST_CASE("LINE main image and Discord APNG and iMessage GIF outputs", "[motion]") {
   TempDir dir;
   motion::Animation source = lottie_source(dir, 30);
   auto main = motion::render_animation(source, motion::find_animated_target("line_main"));
@@ -207,6 +207,14 @@ TEST_CASE("LINE main image, Discord and iMessage GIF outputs", "[motion]") {
   CHECK(probe["streams"][0]["width"] == 408);
   CHECK(std::stoi(probe["streams"][0]["nb_read_frames"].get<std::string>()) == 30);
   CHECK(std::abs(number(probe["format"]["duration"]) - 1.0) <= 0.02);
+  // Transparency survives: decoded by FFmpeg, the corner is clear and the
+  // art is opaque.
+  motion::Animation back = motion::decode_animation(dir / "out.gif", {});
+  REQUIRE(back.width == 408);
+  CHECK(back.frames[0].rgba[3] == 0);
+  std::size_t centre = (static_cast<std::size_t>(204) * 408 + 150) * 4;  // square starts 30% across
+  CHECK(back.frames[0].rgba[centre + 3] == 255);
+  CHECK(back.frames[0].rgba[centre] > 200);
 }
 
 TEST_CASE("a tight byte budget lowers quality first and says so", "[motion]") {
@@ -222,7 +230,7 @@ TEST_CASE("a tight byte budget lowers quality first and says so", "[motion]") {
   CHECK(out.trials <= 5);
 }
 
-TEST_CASE("when the lowest quality is not enough, frame rate goes next and size last", "[motion]") {
+TEST_CASE("when the lowest quality is not enough the frame rate goes next and size last", "[motion]") {
   motion::Animation noisy = test::synthetic(128, 128, 12, 100, true);
   motion::AnimatedTarget target = motion::find_animated_target("whatsapp");
   target.max_bytes = 150 * 1024;
@@ -239,7 +247,7 @@ TEST_CASE("when the lowest quality is not enough, frame rate goes next and size 
   CHECK(std::accumulate(info.durations_ms.begin(), info.durations_ms.end(), 0) == 1200);  // timing kept
 }
 
-TEST_CASE("an impossible budget fails naming the file, best size and limit", "[motion]") {
+TEST_CASE("an impossible budget fails naming the file and best size and limit", "[motion]") {
   motion::Animation noisy = test::synthetic(64, 64, 4, 100, true);
   noisy.file = "art/noise.gif";
   motion::AnimatedTarget target = motion::find_animated_target("signal");

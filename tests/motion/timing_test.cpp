@@ -43,7 +43,7 @@ TEST_CASE("speed-up scales every timestamp to the limit", "[motion]") {
   CHECK_THAT(notes.at(0), Catch::Contains("sped up 1.33x"));
 }
 
-TEST_CASE("refuse names the file, its length and the platform's limit", "[motion]") {
+TEST_CASE("refuse names the file and its length and the platform's limit", "[motion]") {
   motion::Animation source = test::synthetic(8, 8, 40, 100);
   source.file = "art/wave.gif";
   std::vector<std::string> notes;
@@ -77,7 +77,7 @@ TEST_CASE("frame-rate reduction keeps the total duration", "[motion]") {
   }
 }
 
-TEST_CASE("frame count rules: merge short frames, cap and pad the count", "[motion]") {
+TEST_CASE("frame count rules: merge short frames and cap and pad the count", "[motion]") {
   motion::Animation source = test::synthetic(8, 8, 10, 5);  // 5 ms frames
   motion::Animation merged = motion::enforce_min_frame_duration(source, 8);
   CHECK(motion::total_duration_ms(merged) == 50);
