@@ -23,7 +23,7 @@ std::optional<vips::VImage> caption(const std::string& text, int width, const st
     vips::VImage mask = vips::VImage::text(text.c_str(), vips::VImage::option()
                                                             ->set("font", "sans 11")
                                                             ->set("width", width)
-                                                            ->set("height", kCaptionPx - 4));
+                                                            ->set("dpi", 72));
     if (mask.width() < 1 || mask.height() < 1) return std::nullopt;
     // Long captions wrap; keep the first lines that fit under the tile.
     if (mask.height() > kCaptionPx - 2) mask = mask.crop(0, 0, mask.width(), kCaptionPx - 2);

@@ -194,10 +194,10 @@ Artwork load_artwork(const fs::path& file, const LoadOptions& options) {
 
   const int max_side = options.max_side_px;
   const int source_long = std::max(source_w, source_h);
-  // Rasters are decoded a little larger than needed: most artwork has a
+  // Rasters are decoded at 1.5x the size needed: most artwork has a
   // transparent border, and trimming it from a larger decode is far cheaper
   // than decoding a 2048-px PNG a second time (vectors re-render cheaply).
-  const int first_side = is_vector(format) ? max_side : std::min(source_long, max_side * 6 / 5);
+  const int first_side = is_vector(format) ? max_side : std::min(source_long, max_side * 3 / 2);
   Raster decoded = decode_at(file, bytes, format, first_side);
   if (detail::fully_transparent(decoded))
     throw bad_input(name(file) + ": image is fully transparent; expected visible art");
@@ -208,7 +208,7 @@ Artwork load_artwork(const fs::path& file, const LoadOptions& options) {
   // trimmed art the resolution asked for, if the source has it.
   int trimmed_long = std::max(box.width, box.height);
   int decoded_long = std::max(decoded.width, decoded.height);
-  if (trimmed_long < max_side * 0.85 && (is_vector(format) || decoded_long < source_long)) {
+  if (trimmed_long < max_side && (is_vector(format) || decoded_long < source_long)) {
     // Aim a little high: anti-aliased edges make the trimmed box a pixel
     // or two larger than the art, and fit() downsamples the excess anyway.
     double wanted = double(decoded_long) * max_side / trimmed_long * 1.05 + 2;
