@@ -65,6 +65,10 @@ void CampaignBook::validate(const Campaign& campaign) {
 }
 
 CampaignBook CampaignBook::load(const std::filesystem::path& path) {
+  if (!std::filesystem::exists(path))
+    throw not_found("campaigns file " + quote(path.string()) +
+                    " does not exist; create it with 'stickerforge campaign add --campaigns " +
+                    path.string() + " ...'");
   std::string text = read_text_file(path, 64 << 20);
   std::string file = path.filename().string();
   json doc;

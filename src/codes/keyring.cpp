@@ -48,6 +48,10 @@ std::string_view key_type_name(KeyType type) {
 }
 
 Keyring Keyring::load(const std::filesystem::path& path) {
+  if (!std::filesystem::exists(path))
+    throw not_found("keyring " + quote(path.string()) +
+                    " does not exist; create it with 'stickerforge keys new --keyring " +
+                    path.string() + "'");
   std::string text = read_text_file(path, 1 << 20);
   json doc;
   try {

@@ -68,7 +68,8 @@ TEST_CASE("a corrupt keyring is refused naming the field", "[codes]") {
                       Catch::Contains("keys[0].type 'rsa' is unknown"));
   REQUIRE_THROWS_WITH(Keyring::load(write(R"({"keys":[{"id":1,"type":"hmac","secret":"AAAA"}]})")),
                       Catch::Contains("keys[0].secret is not base64url of 32 bytes"));
-  REQUIRE_THROWS_WITH(Keyring::load(dir / "missing.json"), Catch::Contains("missing.json"));
+  REQUIRE_THROWS_WITH(Keyring::load(dir / "missing.json"),
+                      Catch::Contains("missing.json' does not exist; create it with 'stickerforge keys new"));
 }
 
 TEST_CASE("export-public carries no secret and loads as a verify-only keyring", "[codes]") {
