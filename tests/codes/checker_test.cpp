@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <random>
+#include <thread>
 
 #include "codes/crockford.h"
 #include "codes/fixtures.h"
@@ -215,4 +216,36 @@ TEST_CASE("loading refuses bad files with their names", "[codes]") {
   sf::test::write_file(files.revocations, R"({"revocations": [{"kind": "planet"}]})");
   REQUIRE_THROWS_WITH(files.load(), Catch::Contains("revocations.json") && Catch::Contains("kind 'planet' is unknown"));
   REQUIRE_THROWS_WITH(Checker::load(files.keyring, files.dir / "nope.json", {}), Catch::Contains("campaigns file") && Catch::Contains("nope.json' does not exist"));
+}
+
+TEST_CASE("one Checker serves many threads at once", "[codes]") {
+  // The verifier shares one Checker between its worker threads.
+  Files files;
+  Checker checker = files.load();
+  sf::crypto::HmacSha256Key key(sf::test::vector_hmac_key());
+  auto signer = sf::crypto::Ed25519PrivateKey::from_seed(sf::test::vector_ed25519_seed());
+  std::vector<std::string> codes;
+  for (std::uint32_t serial = 0; serial < 2000; ++serial) {
+    TypedFields f{1, 42, serial};
+    std::string code = format_typed(f, typed_tag(key, f));
+    codes.push_back(code);
+    code[10] = code[10] == 'A' ? 'B' : 'A';  // a typo: must never pass
+    codes.push_back(code);
+  }
+  for (std::uint32_t serial = 0; serial < 50; ++serial) {
+    LinkFields f;
+    f.key_id = 2;
+    f.campaign_number = 42;
+    f.serial = serial;
+    codes.push_back(sign_link(signer, f));
+  }
+  std::vector<int> valid(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 5; ++round)
+        for (const std::string& code : codes) valid[t] += checker.check(code, kMidCampaign).verdict == Verdict::valid;
+    });
+  for (auto& thread : threads) thread.join();
+  for (int t = 0; t < 4; ++t) CHECK(valid[t] == 5 * (2000 + 50));
 }
