@@ -88,8 +88,14 @@ void log_outcome(Services& services, const Caller& caller, const RedeemAnswer& a
 }  // namespace
 
 HttpReply handle_redeem(const HttpRequest& request, Services& services) {
+  // Bad input changes nothing but leaves its audit row (outcome "bad_request").
   auto bad = [&](std::string_view code, std::string_view message, int status = 400) {
     services.metrics.count(Outcome::bad_request);
+    ledger::Attempt attempt;
+    attempt.client = request.client;
+    attempt.outcome = "bad_request";
+    attempt.at_unix_ms = services.now_ms();
+    services.ledger.record_attempt(attempt);
     return json_error(status, code, message);
   };
   if (media_type(request.header("Content-Type")) != "application/json")

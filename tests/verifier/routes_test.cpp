@@ -178,6 +178,11 @@ TEST_CASE("bad requests get a 4xx JSON error naming the problem and change nothi
   CHECK(long_code.status == 422);
   CHECK_THAT(body_of(long_code)["message"].get<std::string>(), Catch::Contains("600 characters"));
   CHECK(t.ledger.redemption_count() == 0);
+  // Nothing in the ledger but the audit rows: one per bad request.
+  auto attempts = t.ledger.all_attempts();
+  CHECK(attempts.size() == cases.size() + 2);
+  CHECK(attempts.front().outcome == "bad_request");
+  CHECK(attempts.back().outcome == "mistyped");
 }
 
 TEST_CASE("a bad store key is refused with 401 and counted", "[verifier]") {
