@@ -62,12 +62,11 @@ int cmd_report(CommandContext& context) {
     }
   }
   const auto totals = ledger::campaign_totals(rows, issued);
+  // The file first: if it cannot be written, the command fails before
+  // printing a report that looks like success.
+  if (args.count("csv")) write_file_atomic(args["csv"].as<std::string>(), ledger::report_csv(totals, rows));
   ledger::write_report_text(context.out, totals, rows);
-  if (args.count("csv")) {
-    const std::string path = args["csv"].as<std::string>();
-    write_file_atomic(path, ledger::report_csv(totals, rows));
-    context.err << "report written to " << path << "\n";
-  }
+  if (args.count("csv")) context.err << "report written to " << args["csv"].as<std::string>() << "\n";
   return Exit::ok;
 }
 
