@@ -57,7 +57,9 @@ class CampaignBook {
   void add(const Campaign& campaign);
   /// The campaign with `id`; Error(not_found) with a did-you-mean otherwise.
   CampaignRecord& get(std::string_view id);
+  /// The campaign with `id`, or nullptr.
   const CampaignRecord* find(std::string_view id) const;
+  /// Every campaign, in file order.
   const std::vector<CampaignRecord>& records() const { return records_; }
 
   /// Reserves `count` fresh serials of campaign `id` under key `key_id`,

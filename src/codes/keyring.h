@@ -46,9 +46,11 @@ class Keyring {
   /// Marks a key retired. Throws Error(not_found) for an unknown id.
   void retire(std::uint32_t id);
 
-  /// The newest active key of `type`, or nullptr.
+  /// The newest active key of `type` (with its secret), or nullptr.
   const KeyEntry* issuing_key(KeyType type) const;
+  /// The key with `id`, or nullptr.
   const KeyEntry* find(std::uint32_t id) const;
+  /// Every key, oldest first.
   const std::vector<KeyEntry>& keys() const { return keys_; }
 
   /// JSON of the Ed25519 public keys only (safe to publish).

@@ -28,7 +28,9 @@ class RevocationList {
   static RevocationList load(const std::filesystem::path& path);
   /// Writes atomically.
   void save(const std::filesystem::path& path) const;
+  /// Appends an entry (revocations are never removed).
   void add(Revocation revocation) { entries_.push_back(std::move(revocation)); }
+  /// Every entry, oldest first.
   const std::vector<Revocation>& entries() const { return entries_; }
 
  private:

@@ -1,6 +1,7 @@
 // Benchmark driver for tools/bench-codes (not a test): times the library
 // paths the CLI uses. Prints "name=value" lines for the script to parse.
 //   sf_codes_bench issue DIR N    issue N typed codes to DIR/codes.csv
+//   sf_codes_bench issue-link DIR N   the same with link tokens (all cores sign)
 //   sf_codes_bench verify DIR     single-thread Checker::check over DIR/codes.csv
 //   sf_codes_bench link N         Ed25519 link-token sign and verify rates
 #include <sys/resource.h>
@@ -45,7 +46,7 @@ void prepare(const fs::path& dir) {
   book.save(dir / "campaigns.json");
 }
 
-int issue(const fs::path& dir, std::uint64_t count) {
+int issue(const fs::path& dir, std::uint64_t count, IssueRequest::Kind kind) {
   prepare(dir);
   IssueRequest request;
   request.keyring = dir / "keys.json";
@@ -54,6 +55,7 @@ int issue(const fs::path& dir, std::uint64_t count) {
   request.count = count;
   request.out = dir / "codes.csv";
   request.force = true;
+  request.kind = kind;
   auto start = std::chrono::steady_clock::now();
   issue_codes(request, std::time(nullptr));
   double elapsed = seconds_since(start);
@@ -117,13 +119,16 @@ int link(std::uint64_t count) {
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   try {
-    if (args.size() == 3 && args[0] == "issue") return issue(args[1], std::stoull(args[2]));
+    if (args.size() == 3 && args[0] == "issue")
+      return issue(args[1], std::stoull(args[2]), IssueRequest::Kind::typed);
+    if (args.size() == 3 && args[0] == "issue-link")
+      return issue(args[1], std::stoull(args[2]), IssueRequest::Kind::link);
     if (args.size() == 2 && args[0] == "verify") return verify(args[1]);
     if (args.size() == 2 && args[0] == "link") return link(std::stoull(args[1]));
   } catch (const std::exception& e) {
     std::cerr << "sf_codes_bench: " << e.what() << "\n";
     return 1;
   }
-  std::cerr << "usage: sf_codes_bench issue DIR N | verify DIR | link N\n";
+  std::cerr << "usage: sf_codes_bench issue DIR N | issue-link DIR N | verify DIR | link N\n";
   return 2;
 }

@@ -253,3 +253,24 @@ TEST_CASE("issuing streams: two million codes need no more memory than a few", "
   CHECK(usage.ru_maxrss < 64 * 1024);  // KiB
   CHECK(std::filesystem::file_size(s.request.out) > 2'000'000 * 19);
 }
+
+TEST_CASE("link codes signed in parallel batches stay in serial order and verify", "[codes]") {
+  Setup s;
+  s.request.kind = IssueRequest::Kind::link;
+  s.request.count = 4100;  // crosses the 4096-token signing batch
+  issue_codes(s.request, kMidCampaign);
+  auto rows = read_csv(s.request.out);
+  REQUIRE(rows.size() == 4101);
+  Checker checker = s.checker();
+  std::set<std::string> tokens;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    tokens.insert(rows[i][0]);
+    CHECK(rows[i][2] == std::to_string(1048576 + 5000 + i - 1));  // key 2's slot, after the fixture's 5000
+  }
+  CHECK(tokens.size() == 4100);
+  for (std::size_t i : {1, 4096, 4097, 4100}) {
+    CheckResult r = checker.check(rows[i][0], kMidCampaign);
+    REQUIRE(r.verdict == Verdict::valid);
+    CHECK(std::to_string(r.id->serial) == rows[i][2]);
+  }
+}
