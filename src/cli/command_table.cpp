@@ -11,6 +11,7 @@ static const std::vector<Command> kCommands = {
     {"check", "check a bundle folder or ZIP against a platform's rules", cmd_check},
     {"preview", "draw a contact sheet of a pack on light and dark backgrounds", cmd_preview},
     {"report", "print issued and redeemed codes per campaign, store and day", cmd_report},
+    {"app", "generate a sticker app or keyboard project (Xcode, Android Studio)", cmd_app},
     {"keys", "create, list, retire and publish reward-code signing keys", cmd_keys},
     {"campaign", "add, list and change reward campaigns (pack, trigger, dates, limits)", cmd_campaign},
     {"codes", "issue, verify and revoke signed reward codes (typed, link, QR, sheet)", cmd_codes},

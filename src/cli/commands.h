@@ -10,6 +10,7 @@ int cmd_build(CommandContext& context);    // build PACK.json --out DIR
 int cmd_check(CommandContext& context);    // check PATH --platform P
 int cmd_preview(CommandContext& context);  // preview PACK.json --out sheet.png
 int cmd_report(CommandContext& context);   // report --ledger URL [--csv FILE]
+int cmd_app(CommandContext& context);      // app PACK.json --kind KIND --out DIR --bundle-id ID
 int cmd_keys(CommandContext& context);      // keys new|list|retire|export-public --keyring FILE
 int cmd_campaign(CommandContext& context);  // campaign add|list|set --campaigns FILE
 int cmd_codes(CommandContext& context);     // codes issue|verify|revoke

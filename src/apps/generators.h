@@ -1,0 +1,44 @@
+// apps (internal): one generator per kind. Each renders its templates and
+// adds what comes from the build; generate.cpp does validation, staging and
+// the final rename.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "apps/apps.h"
+#include "apps/project_files.h"
+#include "apps/template_filler.h"
+
+namespace sf::apps {
+
+struct GenerationContext {
+  const pack::Pack& pack;
+  const AppOptions& options;
+  std::filesystem::path build_dir;     // output of `stickerforge build`
+  std::filesystem::path template_dir;  // templates/<kind>
+  Placeholders values;                 // common placeholders (see generate.cpp)
+  ProjectFiles& files;
+};
+
+void generate_imessage(GenerationContext& context);
+void generate_whatsapp_android(GenerationContext& context);
+void generate_whatsapp_ios(GenerationContext& context);
+void generate_android_keyboard(GenerationContext& context);
+void generate_ios_keyboard(GenerationContext& context);
+
+/// The asset catalog Contents.json of a single-size (1024 px) iOS app icon.
+std::string app_icon_contents_json(const std::string& file_name);
+
+/// `{"info":{"author":"xcode","version":1}}` for catalog folders.
+std::string catalog_info_json();
+
+/// "stickers.json" listing bundled sticker files for the generated code:
+/// [{"file":..., "label":..., "emojis":[...]}] in pack order.
+struct BundledSticker {
+  std::string file, label;
+  std::vector<std::string> emojis;
+};
+std::string bundled_stickers_json(const std::vector<BundledSticker>& stickers);
+
+}  // namespace sf::apps

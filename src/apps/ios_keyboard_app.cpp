@@ -1,0 +1,64 @@
+// The iOS keyboard: a SwiftUI container app (setup help, redeem screen) and
+// a keyboard extension showing the pack's iMessage PNGs.
+#include "apps/built_pack.h"
+#include "apps/generators.h"
+#include "apps/pbxproj.h"
+
+namespace sf::apps {
+
+void generate_ios_keyboard(GenerationContext& c) {
+  ImessageBuild build = read_imessage_build(c.build_dir);
+  const bool locked = c.options.verifier_url.has_value();
+  c.files.render_templates(c.template_dir / "project", c.values);
+  if (locked) c.files.render_templates(c.template_dir / "with-verifier", c.values);
+
+  c.files.write("App/Assets.xcassets/Contents.json", catalog_info_json());
+  c.files.write("App/Assets.xcassets/AppIcon.appiconset/Contents.json",
+                app_icon_contents_json("AppIcon.png"));
+  c.files.copy("App/Assets.xcassets/AppIcon.appiconset/AppIcon.png", build.app_store_icon);
+
+  // A pasteboard holds one image: sequences contribute their first frame.
+  std::vector<BundledSticker> bundled;
+  for (std::size_t i = 0; i < build.stickers.size(); ++i) {
+    std::string file = "sticker_" + std::to_string(i + 1) + ".png";
+    c.files.copy("Keyboard/Stickers/" + file, build.stickers[i].images.front());
+    BundledSticker entry{file, build.stickers[i].label, {}};
+    if (i < c.pack.stickers.size()) {
+      entry.emojis = c.pack.stickers[i].emojis;
+      if (entry.label.empty()) entry.label = c.pack.stickers[i].alt;
+    }
+    bundled.push_back(entry);
+  }
+  c.files.write("Keyboard/Stickers/stickers.json", bundled_stickers_json(bundled));
+
+  const std::string name = c.values.at("project_name");
+  XcodeProject project;
+  project.name = name;
+  XcodeTarget app;
+  app.name = name;
+  app.product_type = "com.apple.product-type.application";
+  app.bundle_id = c.options.bundle_id;
+  app.info_plist = "App/Info.plist";
+  app.app_icon = "AppIcon";
+  app.sources = {"App/KeyboardApp.swift", "App/ContentView.swift", "App/RedeemView.swift",
+                 "App/Redemption.swift"};
+  app.resources = {"App/Assets.xcassets"};
+  app.embeds = {"Keyboard"};
+  XcodeTarget keyboard;
+  keyboard.name = "Keyboard";
+  keyboard.product_type = "com.apple.product-type.app-extension";
+  keyboard.is_extension = true;
+  keyboard.bundle_id = c.options.bundle_id + ".Keyboard";
+  keyboard.info_plist = "Keyboard/Info.plist";
+  keyboard.sources = {"Keyboard/KeyboardViewController.swift", "Keyboard/StickerLibrary.swift",
+                      "App/Redemption.swift"};
+  keyboard.resources = {"Keyboard/Stickers"};
+  if (locked) {
+    app.entitlements = "App/App.entitlements";
+    keyboard.entitlements = "Keyboard/Keyboard.entitlements";
+  }
+  project.targets = {app, keyboard};
+  c.files.write(name + ".xcodeproj/project.pbxproj", render_pbxproj(project));
+}
+
+}  // namespace sf::apps

@@ -1,0 +1,44 @@
+// WhatsApp stickers for iOS: a SwiftUI app bundling the WhatsApp build
+// (contents.json + pack folders) and handing a pack to WhatsApp through the
+// pasteboard. The App Store icon comes from the iMessage build's icon set.
+#include "apps/built_pack.h"
+#include "apps/generators.h"
+#include "apps/pbxproj.h"
+
+namespace sf::apps {
+
+void generate_whatsapp_ios(GenerationContext& c) {
+  WhatsappBuild whatsapp = read_whatsapp_build(c.build_dir);
+  ImessageBuild imessage = read_imessage_build(c.build_dir);
+  c.files.render_templates(c.template_dir / "project", c.values);
+
+  c.files.write("App/Assets.xcassets/Contents.json", catalog_info_json());
+  c.files.write("App/Assets.xcassets/AppIcon.appiconset/Contents.json",
+                app_icon_contents_json("AppIcon.png"));
+  c.files.copy("App/Assets.xcassets/AppIcon.appiconset/AppIcon.png", imessage.app_store_icon);
+  c.files.copy("App/Stickers/contents.json", whatsapp.contents_json);
+  for (const WhatsappPack& pack : whatsapp.packs) {
+    std::string dir = "App/Stickers/" + pack.identifier + "/";
+    c.files.copy(dir + pack.tray_file, whatsapp.dir / pack.identifier / pack.tray_file);
+    for (const WhatsappSticker& sticker : pack.stickers)
+      c.files.copy(dir + sticker.file, whatsapp.dir / pack.identifier / sticker.file);
+  }
+
+  const std::string name = c.values.at("project_name");
+  XcodeProject project;
+  project.name = name;
+  XcodeTarget app;
+  app.name = name;
+  app.product_type = "com.apple.product-type.application";
+  app.bundle_id = c.options.bundle_id;
+  app.info_plist = "App/Info.plist";
+  app.app_icon = "AppIcon";
+  app.sources = {"App/StickerApp.swift",     "App/ContentView.swift",   "App/StickerPackStore.swift",
+                 "App/WhatsAppHandoff.swift", "App/RedeemView.swift",    "App/Redemption.swift"};
+  // A folder reference keeps the pack folders intact in the app bundle.
+  app.resources = {"App/Assets.xcassets", "App/Stickers"};
+  project.targets = {app};
+  c.files.write(name + ".xcodeproj/project.pbxproj", render_pbxproj(project));
+}
+
+}  // namespace sf::apps
