@@ -24,17 +24,17 @@ void draw_progress(std::ostream& err, int done, int total) {
 }  // namespace
 
 int cmd_build(CommandContext& context) {
-  cxxopts::Options options(context.program, "Build every platform's sticker bundle from a pack.json");
-  options.add_options()
-      ("pack", "pack.json to build", cxxopts::value<std::string>())
-      ("o,out", "output folder (replaced as a whole when the build succeeds)", cxxopts::value<std::string>())
-      ("p,platform", "comma-separated platform ids (default: the pack's list)",
-       cxxopts::value<std::vector<std::string>>())
-      ("j,jobs", "threads to use (default: all cores)", cxxopts::value<int>()->default_value("0"))
-      ("json", "print report.json to stdout")
-      ("signal-key", "fixed Signal pack key, 64 hex digits (reproducible Signal blobs)",
-       cxxopts::value<std::string>())
-      ("h,help", "show this help");
+  cxxopts::Options options(context.program,
+                           "Build every platform's sticker bundle from a pack.json");
+  options.add_options()("pack", "pack.json to build", cxxopts::value<std::string>())(
+      "o,out", "output folder (replaced as a whole when the build succeeds)",
+      cxxopts::value<std::string>())("p,platform",
+                                     "comma-separated platform ids (default: the pack's list)",
+                                     cxxopts::value<std::vector<std::string>>())(
+      "j,jobs", "threads to use (default: all cores)", cxxopts::value<int>()->default_value("0"))(
+      "json", "print report.json to stdout")(
+      "signal-key", "fixed Signal pack key, 64 hex digits (reproducible Signal blobs)",
+      cxxopts::value<std::string>())("h,help", "show this help");
   options.parse_positional({"pack"});
   options.positional_help("PACK.json --out DIR");
   std::vector<const char*> argv{context.program.c_str()};
@@ -44,7 +44,8 @@ int cmd_build(CommandContext& context) {
     context.out << options.help();
     return Exit::ok;
   }
-  if (!args.count("pack")) throw bad_input("build: no pack.json given; usage: stickerforge build PACK.json --out DIR");
+  if (!args.count("pack"))
+    throw bad_input("build: no pack.json given; usage: stickerforge build PACK.json --out DIR");
   if (!args.count("out")) throw bad_input("build: no output folder given; expected --out DIR");
   int jobs = args["jobs"].as<int>();
   if (jobs < 0 || jobs > 256)
@@ -55,7 +56,8 @@ int cmd_build(CommandContext& context) {
   if (args.count("platform")) build.platforms = args["platform"].as<std::vector<std::string>>();
   build.jobs = jobs;
   if (args.count("signal-key"))
-    build.signal_key = exporters::signal::from_hex(args["signal-key"].as<std::string>(), "--signal-key");
+    build.signal_key =
+        exporters::signal::from_hex(args["signal-key"].as<std::string>(), "--signal-key");
   pack::Pack pack = pack::load_pack(args["pack"].as<std::string>());
   if (context.interactive)
     build.progress = [&context](int done, int total) { draw_progress(context.err, done, total); };
@@ -73,7 +75,8 @@ int cmd_build(CommandContext& context) {
                 << summary["min_ssim"].get<double>() << "\n";
   for (const auto& secret : report["secrets"])
     context.out << "  private (0600): " << secret.get<std::string>() << "\n";
-  for (const auto& warning : report["warnings"]) context.err << "warning: " << warning.get<std::string>() << "\n";
+  for (const auto& warning : report["warnings"])
+    context.err << "warning: " << warning.get<std::string>() << "\n";
   context.out << "report: " << (result.out_dir / "report.json").string() << "\n";
   return Exit::ok;
 }

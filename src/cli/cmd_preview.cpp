@@ -11,12 +11,12 @@
 namespace sf::cli {
 
 int cmd_preview(CommandContext& context) {
-  cxxopts::Options options(context.program, "Draw a contact sheet of a pack on light and dark backgrounds");
-  options.add_options()
-      ("pack", "pack.json", cxxopts::value<std::string>())
-      ("o,out", "PNG file to write", cxxopts::value<std::string>())
-      ("tile", "tile size in pixels", cxxopts::value<int>()->default_value("160"))
-      ("h,help", "show this help");
+  cxxopts::Options options(context.program,
+                           "Draw a contact sheet of a pack on light and dark backgrounds");
+  options.add_options()("pack", "pack.json", cxxopts::value<std::string>())(
+      "o,out", "PNG file to write", cxxopts::value<std::string>())(
+      "tile", "tile size in pixels", cxxopts::value<int>()->default_value("160"))("h,help",
+                                                                                  "show this help");
   options.parse_positional({"pack"});
   options.positional_help("PACK.json --out sheet.png");
   std::vector<const char*> argv{context.program.c_str()};
@@ -26,10 +26,14 @@ int cmd_preview(CommandContext& context) {
     context.out << options.help();
     return Exit::ok;
   }
-  if (!args.count("pack")) throw bad_input("preview: no pack.json given; usage: stickerforge preview PACK.json --out sheet.png");
-  if (!args.count("out")) throw bad_input("preview: no output file given; expected --out sheet.png");
+  if (!args.count("pack"))
+    throw bad_input(
+        "preview: no pack.json given; usage: stickerforge preview PACK.json --out sheet.png");
+  if (!args.count("out"))
+    throw bad_input("preview: no output file given; expected --out sheet.png");
   int tile = args["tile"].as<int>();
-  if (tile < 32 || tile > 1024) throw bad_input("preview: --tile is " + std::to_string(tile) + "; expected 32 to 1024");
+  if (tile < 32 || tile > 1024)
+    throw bad_input("preview: --tile is " + std::to_string(tile) + "; expected 32 to 1024");
 
   pack::Pack pack = pack::load_pack(args["pack"].as<std::string>());
   artwork::initialize();
@@ -47,9 +51,10 @@ int cmd_preview(CommandContext& context) {
   }
   artwork::Raster sheet = artwork::contact_sheet(tiles, captions, tile);
   Bytes png = artwork::encode_png(sheet);
-  write_file_atomic(args["out"].as<std::string>(), std::string_view(reinterpret_cast<const char*>(png.data()), png.size()));
-  context.out << "wrote " << args["out"].as<std::string>() << " (" << sheet.width << "x" << sheet.height << " px, "
-              << tiles.size() << " stickers)\n";
+  write_file_atomic(args["out"].as<std::string>(),
+                    std::string_view(reinterpret_cast<const char*>(png.data()), png.size()));
+  context.out << "wrote " << args["out"].as<std::string>() << " (" << sheet.width << "x"
+              << sheet.height << " px, " << tiles.size() << " stickers)\n";
   return Exit::ok;
 }
 

@@ -7,8 +7,8 @@
 #include <fstream>
 #include <limits>
 #include <map>
-#include <set>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "base/error.h"
@@ -40,17 +40,18 @@ void check_common(const pack::Pack& pack, const PlatformSpec& spec, Problems& pr
     Problems found;
     check_sticker_count(spec, count, "", found);
     for (Problem& p : found)
-      warnings.push_back(id + ": pack " + p.message + " (sources disagree; check before submitting)");
+      warnings.push_back(id + ": pack " + p.message +
+                         " (sources disagree; check before submitting)");
   }
   for (std::size_t i = 0; i < pack.stickers.size(); ++i) {
     const pack::Sticker& sticker = pack.stickers[i];
     int emojis = static_cast<int>(sticker.emojis.size());
     std::string where = id + ": " + file + ": stickers[" + std::to_string(i) + "].emojis";
     if (emojis < spec.min_emojis)
-      problems.push_back({where, (emojis == 0 ? std::string("is empty") : "has " + std::to_string(emojis)) +
-                                     " for " + quote(sticker.file_as_written) + "; " + id +
-                                     " needs at least " + std::to_string(spec.min_emojis) +
-                                     " emoji per sticker"});
+      problems.push_back(
+          {where, (emojis == 0 ? std::string("is empty") : "has " + std::to_string(emojis)) +
+                      " for " + quote(sticker.file_as_written) + "; " + id + " needs at least " +
+                      std::to_string(spec.min_emojis) + " emoji per sticker"});
     else if (spec.min_emojis > 0 && emojis > spec.max_emojis)
       warnings.push_back(where + ": " + std::to_string(emojis) + " emoji; " + id + " takes " +
                          std::to_string(spec.max_emojis) + ", the rest are dropped");
@@ -139,8 +140,11 @@ FileRecord image_record(const ImageJob& job, const RenderedImage& image) {
 json record_json(const FileRecord& record) {
   json settings = json::object();
   for (const auto& [key, value] : record.settings) settings[key] = value;
-  json out = {{"platform", record.platform}, {"role", record.role}, {"path", record.path},
-              {"bytes", record.bytes},       {"format", record.format}};
+  json out = {{"platform", record.platform},
+              {"role", record.role},
+              {"path", record.path},
+              {"bytes", record.bytes},
+              {"format", record.format}};
   if (record.width) out["pixels"] = {{"width", record.width}, {"height", record.height}};
   out["limit_bytes"] = record.limit_bytes ? json(*record.limit_bytes) : json(nullptr);
   if (!record.limit.empty()) out["limit"] = record.limit;
@@ -157,7 +161,8 @@ void refuse_foreign_out_dir(const fs::path& out_dir) {
   std::error_code ec;
   if (!fs::exists(out_dir, ec)) return;
   if (!fs::is_directory(out_dir, ec))
-    throw bad_input(out_dir.string() + ": exists and is not a folder; expected a folder for the build");
+    throw bad_input(out_dir.string() +
+                    ": exists and is not a folder; expected a folder for the build");
   if (fs::is_empty(out_dir, ec) || fs::exists(out_dir / "report.json", ec)) return;
   throw bad_input(out_dir.string() +
                   ": folder exists and is not a stickerforge build (no report.json); "
@@ -167,7 +172,8 @@ void refuse_foreign_out_dir(const fs::path& out_dir) {
 void write_bytes(const fs::path& path, const Bytes& content) {
   fs::create_directories(path.parent_path());
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(content.data()), static_cast<std::streamsize>(content.size()));
+  out.write(reinterpret_cast<const char*>(content.data()),
+            static_cast<std::streamsize>(content.size()));
   out.close();
   if (!out) throw io_error(path.string() + ": cannot write");
 }
@@ -232,7 +238,8 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
     load.style = pack.style;
     load.max_side_px = 0;
     for (std::size_t i : by_source[s])
-      load.max_side_px = std::max({load.max_side_px, planned[i].job.rule.width, planned[i].job.rule.height});
+      load.max_side_px =
+          std::max({load.max_side_px, planned[i].job.rule.width, planned[i].job.rule.height});
     artwork::Artwork art = artwork::load_artwork(file, load);
     for (std::size_t i : by_source[s]) {
       const PlannedImage& plan = planned[i];
@@ -250,7 +257,8 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
         rendered[i].upscaled = raster.upscaled;
       } catch (const Error& e) {
         throw Error(e.kind(), std::string(spec.id) + ": " + written + " (" + plan.job.role + " " +
-                                  plan.job.path + ", " + describe(plan.job.rule) + "): " + e.what());
+                                  plan.job.path + ", " + describe(plan.job.rule) +
+                                  "): " + e.what());
       }
       if (options.progress) {
         std::lock_guard lock(progress_mutex);
@@ -281,7 +289,8 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
     warnings.push_back(file + ": has fewer pixels than " +
                        join(std::vector<std::string>(uses.begin(), uses.end()), ", ") +
                        " need; upscaled (may look soft; export it larger)");
-  for (std::size_t p = 0; p < exporters.size(); ++p) exporters[p]->finish(pack, bundles[p], context);
+  for (std::size_t p = 0; p < exporters.size(); ++p)
+    exporters[p]->finish(pack, bundles[p], context);
 
   // 6. Write everything into a sibling temp folder, then rename it into place.
   fs::path out_dir = options.out_dir;
@@ -301,8 +310,8 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
       if (entry.record.ssim) min_ssim = std::min(min_ssim, *entry.record.ssim);
       ++count;
     }
-    summary[bundle.platform()] = {{"files", count}, {"bytes", bytes},
-                                  {"min_ssim", std::round(min_ssim * 10000.0) / 10000.0}};
+    summary[bundle.platform()] = {
+        {"files", count}, {"bytes", bytes}, {"min_ssim", std::round(min_ssim * 10000.0) / 10000.0}};
     for (const auto& [path, text] : bundle.secrets()) {
       fs::path file = staging / path;
       fs::create_directories(file.parent_path());

@@ -18,9 +18,9 @@ namespace sf::exporters {
 
 struct BuildOptions {
   std::filesystem::path out_dir;
-  std::vector<std::string> platforms;  // empty = the pack's
-  int jobs = 0;                        // 0 = all cores
-  std::optional<sf::Bytes> signal_key; // 32 bytes; fixed key for reproducible Signal blobs
+  std::vector<std::string> platforms;   // empty = the pack's
+  int jobs = 0;                         // 0 = all cores
+  std::optional<sf::Bytes> signal_key;  // 32 bytes; fixed key for reproducible Signal blobs
   std::function<void(int done, int total)> progress;  // called from worker threads, serialised
 };
 

@@ -21,9 +21,7 @@ void Bundle::add_text(const std::string& path, const std::string& text, const st
   add(path, Bytes(text.begin(), text.end()), std::move(record));
 }
 
-void Bundle::add_secret(const std::string& path, const std::string& text) {
-  secrets_[path] = text;
-}
+void Bundle::add_secret(const std::string& path, const std::string& text) { secrets_[path] = text; }
 
 const Bytes& Bundle::content(const std::string& path) const {
   return files_.count(path) ? files_.at(path).content

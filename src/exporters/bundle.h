@@ -16,14 +16,14 @@ namespace sf::exporters {
 /// One line of report.json: a file written and what it cost.
 struct FileRecord {
   std::string platform;
-  std::string role;          // sticker, tray, thumbnail, cover, main, tab, icon, banner,
-                             // manifest, archive, encrypted
-  std::string path;          // relative to the build folder, '/' separated
+  std::string role;  // sticker, tray, thumbnail, cover, main, tab, icon, banner,
+                     // manifest, archive, encrypted
+  std::string path;  // relative to the build folder, '/' separated
   std::uint64_t bytes = 0;
   int width = 0, height = 0;  // 0 for non-images
   std::string format;         // png, webp, gif, jpeg, json, protobuf, zip, ...
   std::optional<std::uint64_t> limit_bytes;
-  std::string limit;          // the rule in words: "512x512 px, at most 102400 bytes"
+  std::string limit;  // the rule in words: "512x512 px, at most 102400 bytes"
   std::vector<std::pair<std::string, std::string>> settings;
   std::optional<double> ssim;
   std::vector<std::string> sacrifices;

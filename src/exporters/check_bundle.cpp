@@ -15,7 +15,8 @@ Problems check_bundle(const fs::path& path, std::string_view platform) {
   const Exporter& exporter = find_exporter(platform);
   artwork::initialize();
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw not_found(path.string() + ": not found; expected a bundle folder or ZIP");
+  if (!fs::exists(path, ec))
+    throw not_found(path.string() + ": not found; expected a bundle folder or ZIP");
   Problems found;
   if (fs::is_regular_file(path, ec)) {
     // An archive: unpack into a private temp folder, then check it as a folder.
@@ -37,7 +38,8 @@ Problems check_bundle(const fs::path& path, std::string_view platform) {
     exporter.check_bundle(root, found);
   }
   Problems problems;
-  for (Problem& p : found) problems.push_back({path.filename().string() + ": " + p.where, p.message});
+  for (Problem& p : found)
+    problems.push_back({path.filename().string() + ": " + p.where, p.message});
   return problems;
 }
 

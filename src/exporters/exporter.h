@@ -23,11 +23,11 @@ namespace sf::exporters {
 struct ImageRule {
   artwork::Format format = artwork::Format::png;
   int width = 512, height = 512;
-  bool exact_size = true;         // false: width x height is a box to fit within
-  bool even_dimensions = false;   // LINE resizes images and wants even sizes
-  std::uint64_t max_bytes = 0;    // 0: the platform states no limit
-  bool allow_lossy = true;        // false: lossless only
-  bool opaque = false;            // app icons: drawn on a white background
+  bool exact_size = true;        // false: width x height is a box to fit within
+  bool even_dimensions = false;  // LINE resizes images and wants even sizes
+  std::uint64_t max_bytes = 0;   // 0: the platform states no limit
+  bool allow_lossy = true;       // false: lossless only
+  bool opaque = false;           // app icons: drawn on a white background
 };
 
 /// What a platform is, as data. One per platform file.
@@ -35,7 +35,7 @@ struct PlatformSpec {
   std::string_view id;            // command-line name: "telegram"
   std::string_view display_name;  // "Telegram"
   ImageRule sticker;
-  int margin_px = 0;              // the platform's own minimum margin at its canvas size
+  int margin_px = 0;  // the platform's own minimum margin at its canvas size
   int min_stickers = 1;
   int max_stickers = 1000;
   std::vector<int> allowed_counts;  // non-empty: only these counts (LINE)
@@ -49,9 +49,9 @@ inline constexpr int kTraySource = -1;
 
 /// One image the platform needs: which source, which rule, where it goes.
 struct ImageJob {
-  std::string role;   // sticker, tray, thumbnail, cover, main, tab, icon, banner
-  std::string path;   // relative to the platform folder
-  int source = 0;     // sticker index, or kTraySource (tray, else sticker 0)
+  std::string role;  // sticker, tray, thumbnail, cover, main, tab, icon, banner
+  std::string path;  // relative to the platform folder
+  int source = 0;    // sticker index, or kTraySource (tray, else sticker 0)
   ImageRule rule;
 };
 

@@ -16,14 +16,17 @@ std::string two_digits(int number) {
 }
 
 std::string extension(artwork::Format format) {
-  return format == artwork::Format::jpeg ? ".jpg" : "." + std::string(artwork::format_name(format));
+  std::string out = ".";
+  out += format == artwork::Format::jpeg ? "jpg" : artwork::format_name(format);
+  return out;
 }
 
 std::string describe(const ImageRule& rule) {
-  std::string text = (rule.exact_size ? "" : "at most ") + std::to_string(rule.width) + "x" +
-                     std::to_string(rule.height) + " px";
+  std::string text = rule.exact_size ? "" : "at most ";
+  text += std::to_string(rule.width) + "x" + std::to_string(rule.height) + " px";
   if (rule.even_dimensions) text += " (even sides)";
-  text += " " + std::string(artwork::format_name(rule.format));
+  text += ' ';
+  text += artwork::format_name(rule.format);
   if (rule.max_bytes) text += ", at most " + std::to_string(rule.max_bytes) + " bytes";
   return text;
 }
@@ -78,8 +81,7 @@ bool check_image(const fs::path& root, const std::string& relative, const ImageR
   std::string size = std::to_string(info.width) + "x" + std::to_string(info.height) + " px";
   bool size_ok = rule.exact_size ? (info.width == rule.width && info.height == rule.height)
                                  : (info.width <= rule.width && info.height <= rule.height);
-  if (!size_ok)
-    problems.push_back({relative, "is " + size + "; expected " + describe(rule)});
+  if (!size_ok) problems.push_back({relative, "is " + size + "; expected " + describe(rule)});
   if (rule.even_dimensions && (info.width % 2 || info.height % 2))
     problems.push_back({relative, "is " + size + "; expected even width and height"});
   std::uintmax_t bytes = fs::file_size(file, ec);

@@ -59,11 +59,20 @@ class Reader {
   }
   void skip(int wire_type) {
     switch (wire_type) {
-      case 0: varint(); return;
-      case 1: advance(8); return;
-      case 2: length_delimited(); return;
-      case 5: advance(4); return;
-      default: throw bad_input("signal manifest: unsupported wire type " + std::to_string(wire_type));
+      case 0:
+        varint();
+        return;
+      case 1:
+        advance(8);
+        return;
+      case 2:
+        length_delimited();
+        return;
+      case 5:
+        advance(4);
+        return;
+      default:
+        throw bad_input("signal manifest: unsupported wire type " + std::to_string(wire_type));
     }
   }
 
@@ -86,9 +95,12 @@ ManifestSticker decode_sticker(std::span<const std::uint8_t> bytes) {
   while (!reader.done()) {
     std::uint64_t key = reader.varint();
     int field = static_cast<int>(key >> 3), type = static_cast<int>(key & 7);
-    if (field == 1 && type == 0) sticker.id = static_cast<std::uint32_t>(reader.varint());
-    else if (field == 2 && type == 2) sticker.emoji = as_string(reader.length_delimited());
-    else reader.skip(type);
+    if (field == 1 && type == 0)
+      sticker.id = static_cast<std::uint32_t>(reader.varint());
+    else if (field == 2 && type == 2)
+      sticker.emoji = as_string(reader.length_delimited());
+    else
+      reader.skip(type);
   }
   return sticker;
 }
@@ -106,7 +118,8 @@ Bytes encode_manifest(const Manifest& manifest) {
   put_string(out, 1, manifest.title);
   put_string(out, 2, manifest.author);
   if (manifest.cover) put_bytes(out, 3, encode_sticker(*manifest.cover));
-  for (const ManifestSticker& sticker : manifest.stickers) put_bytes(out, 4, encode_sticker(sticker));
+  for (const ManifestSticker& sticker : manifest.stickers)
+    put_bytes(out, 4, encode_sticker(sticker));
   return out;
 }
 
@@ -121,10 +134,14 @@ Manifest decode_manifest(std::span<const std::uint8_t> bytes) {
       continue;
     }
     auto value = reader.length_delimited();
-    if (field == 1) manifest.title = as_string(value);
-    else if (field == 2) manifest.author = as_string(value);
-    else if (field == 3) manifest.cover = decode_sticker(value);
-    else if (field == 4) manifest.stickers.push_back(decode_sticker(value));
+    if (field == 1)
+      manifest.title = as_string(value);
+    else if (field == 2)
+      manifest.author = as_string(value);
+    else if (field == 3)
+      manifest.cover = decode_sticker(value);
+    else if (field == 4)
+      manifest.stickers.push_back(decode_sticker(value));
   }
   return manifest;
 }
@@ -158,7 +175,8 @@ Bytes decrypt_blob(const PackKeys& keys, std::span<const std::uint8_t> blob) {
   auto body = blob.first(blob.size() - 32);
   auto mac = blob.last(32);
   Bytes expected = crypto::hmac_sha256(keys.mac_key, body);
-  if (!crypto::constant_time_equal(expected, mac)) throw bad_input("signal blob: MAC does not match; wrong key or altered data");
+  if (!crypto::constant_time_equal(expected, mac))
+    throw bad_input("signal blob: MAC does not match; wrong key or altered data");
   return crypto::aes256_cbc_decrypt(keys.aes_key, body.first(16), body.subspan(16));
 }
 

@@ -63,7 +63,8 @@ Bytes make_zip(std::vector<ZipEntry> entries) {
   }
   std::uint8_t chunk[65536];
   zip_int64_t n;
-  while ((n = zip_source_read(buffer, chunk, sizeof chunk)) > 0) out.insert(out.end(), chunk, chunk + n);
+  while ((n = zip_source_read(buffer, chunk, sizeof chunk)) > 0)
+    out.insert(out.end(), chunk, chunk + n);
   zip_source_close(buffer);
   zip_source_free(buffer);
   if (n < 0) throw internal_error("zip: cannot read the archive back");
@@ -72,8 +73,8 @@ Bytes make_zip(std::vector<ZipEntry> entries) {
 
 std::vector<ZipEntry> read_zip(const std::filesystem::path& file, std::uint64_t max_total_bytes) {
   int code = 0;
-  std::unique_ptr<zip_t, decltype(&zip_discard)> archive(
-      zip_open(file.c_str(), ZIP_RDONLY, &code), &zip_discard);
+  std::unique_ptr<zip_t, decltype(&zip_discard)> archive(zip_open(file.c_str(), ZIP_RDONLY, &code),
+                                                         &zip_discard);
   if (!archive) {
     zip_error_t error;
     zip_error_init_with_code(&error, code);
@@ -94,13 +95,13 @@ std::vector<ZipEntry> read_zip(const std::filesystem::path& file, std::uint64_t 
                       " escapes the archive; expected a relative name");
     total += stat.size;
     if (total > max_total_bytes)
-      throw bad_input(file.string() + ": unpacks to more than " +
-                      std::to_string(max_total_bytes) + " bytes; refusing");
+      throw bad_input(file.string() + ": unpacks to more than " + std::to_string(max_total_bytes) +
+                      " bytes; refusing");
     Bytes content(stat.size);
     std::unique_ptr<zip_file_t, decltype(&zip_fclose)> entry(zip_fopen_index(archive.get(), i, 0),
                                                              &zip_fclose);
-    if (!entry || zip_fread(entry.get(), content.data(), stat.size) !=
-                      static_cast<zip_int64_t>(stat.size))
+    if (!entry ||
+        zip_fread(entry.get(), content.data(), stat.size) != static_cast<zip_int64_t>(stat.size))
       throw bad_input(file.string() + ": entry " + quote(name) + " cannot be read");
     entries.push_back({name, std::move(content)});
   }

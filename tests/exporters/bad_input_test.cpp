@@ -11,8 +11,8 @@
 namespace fs = std::filesystem;
 using Catch::Contains;
 using nlohmann::json;
-using sf::exporters::BuildOptions;
 using sf::exporters::build_pack;
+using sf::exporters::BuildOptions;
 
 namespace {
 
@@ -57,13 +57,21 @@ TEST_CASE("every platform's pack problems are listed at once before any encoding
   } catch (const sf::Error& e) {
     std::string text = e.what();
     CHECK(e.kind() == sf::ErrorKind::bad_input);
-    CHECK_THAT(text, Contains("problems in pack.json for telegram, whatsapp, signal, line, kik; nothing written"));
-    CHECK_THAT(text, Contains("telegram: pack.json: stickers[1].emojis: is empty for 'art/02.svg'; telegram needs at least 1 emoji per sticker"));
+    CHECK_THAT(
+        text,
+        Contains(
+            "problems in pack.json for telegram, whatsapp, signal, line, kik; nothing written"));
+    CHECK_THAT(text, Contains("telegram: pack.json: stickers[1].emojis: is empty for 'art/02.svg'; "
+                              "telegram needs at least 1 emoji per sticker"));
     CHECK_THAT(text, Contains("whatsapp: pack.json: stickers[1].emojis: is empty"));
     CHECK_THAT(text, Contains("signal: pack.json: stickers[1].emojis: is empty"));
-    CHECK_THAT(text, Contains("whatsapp: pack.json: stickers: has 2 stickers; whatsapp needs 3 to 300"));
-    CHECK_THAT(text, Contains("line: pack.json: stickers: has 2 stickers; line needs 8, 16, 24, 32 or 40"));
-    CHECK_THAT(text, Contains("make the set name 'bad__name_by_forge_bot', which must not contain consecutive underscores"));
+    CHECK_THAT(text,
+               Contains("whatsapp: pack.json: stickers: has 2 stickers; whatsapp needs 3 to 300"));
+    CHECK_THAT(
+        text,
+        Contains("line: pack.json: stickers: has 2 stickers; line needs 8, 16, 24, 32 or 40"));
+    CHECK_THAT(text, Contains("make the set name 'bad__name_by_forge_bot', which must not contain "
+                              "consecutive underscores"));
     CHECK_THAT(text, !Contains("kik:"));
   }
 }
@@ -71,8 +79,9 @@ TEST_CASE("every platform's pack problems are listed at once before any encoding
 TEST_CASE("LINE refuses a sticker count other than 8, 16, 24, 32 or 40", "[exporters]") {
   sf::test::TempDir dir;
   auto pack = sf::test::make_pack(dir.path(), 9);
-  REQUIRE_THROWS_WITH(build_expecting_nothing(dir, pack, {"line"}),
-                      Contains("line: pack.json: stickers: has 9 stickers; line needs 8, 16, 24, 32 or 40"));
+  REQUIRE_THROWS_WITH(
+      build_expecting_nothing(dir, pack, {"line"}),
+      Contains("line: pack.json: stickers: has 9 stickers; line needs 8, 16, 24, 32 or 40"));
 }
 
 TEST_CASE("too many stickers for telegram are refused", "[exporters]") {
@@ -95,7 +104,8 @@ std::uint32_t crc32(const std::string& data) {
 }
 
 std::string be32(std::uint32_t v) {
-  return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v)};
+  return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
+          static_cast<char>(v)};
 }
 
 // A PNG signature and IHDR declaring width x height RGBA, with nothing after.
@@ -106,7 +116,8 @@ std::string png_header(std::uint32_t width, std::uint32_t height) {
 
 }  // namespace
 
-TEST_CASE("a corrupt, empty, fake or hostile image is named and nothing is written", "[exporters]") {
+TEST_CASE("a corrupt, empty, fake or hostile image is named and nothing is written",
+          "[exporters]") {
   sf::test::TempDir dir;
   auto pack = sf::test::make_pack(dir.path(), 3);
   json root = json::parse(sf::read_text_file(pack));
@@ -129,12 +140,15 @@ TEST_CASE("a corrupt, empty, fake or hostile image is named and nothing is writt
   }
   SECTION("svg with an external reference") {
     file = "art/leak.svg";
-    sf::test::write_file(dir / file, R"(<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="64" height="64"><image xlink:href="file:///etc/passwd" width="64" height="64"/></svg>)");
+    sf::test::write_file(
+        dir / file,
+        R"(<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="64" height="64"><image xlink:href="file:///etc/passwd" width="64" height="64"/></svg>)");
     expected = "leak.svg: SVG refers to something outside the file";
   }
   root["stickers"][2]["file"] = file;
   sf::test::write_file(pack, root.dump());
-  REQUIRE_THROWS_WITH(build_expecting_nothing(dir, pack, {"telegram", "discord"}), Contains(expected));
+  REQUIRE_THROWS_WITH(build_expecting_nothing(dir, pack, {"telegram", "discord"}),
+                      Contains(expected));
 }
 
 TEST_CASE("a failed build leaves an earlier build untouched", "[exporters]") {

@@ -1,9 +1,10 @@
+#include "exporters/build.h"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <set>
 
 #include "base/files.h"
-#include "exporters/build.h"
 #include "exporters/check_bundle.h"
 #include "exporters/registry.h"
 #include "exporters/signal_manifest.h"
@@ -13,8 +14,8 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-using sf::exporters::BuildOptions;
 using sf::exporters::build_pack;
+using sf::exporters::BuildOptions;
 
 namespace {
 
@@ -54,7 +55,8 @@ void validate_report(const fs::path& out, const json& report) {
 }
 
 // The size of every image of `role` under `platform`, as listed.
-std::set<std::pair<int, int>> sizes(const json& report, const std::string& platform, const std::string& role) {
+std::set<std::pair<int, int>> sizes(const json& report, const std::string& platform,
+                                    const std::string& role) {
   std::set<std::pair<int, int>> out;
   for (const json& file : report["files"])
     if (file["platform"] == platform && file["role"] == role)
@@ -64,7 +66,8 @@ std::set<std::pair<int, int>> sizes(const json& report, const std::string& platf
 
 int count_role(const json& report, const std::string& platform, const std::string& role) {
   int n = 0;
-  for (const json& file : report["files"]) n += file["platform"] == platform && file["role"] == role;
+  for (const json& file : report["files"])
+    n += file["platform"] == platform && file["role"] == role;
   return n;
 }
 
@@ -105,39 +108,47 @@ void validate_platforms(const fs::path& out, const json& report, int stickers) {
   CHECK(listed == stickers);
 
   // Signal: manifest fields; blobs decrypt and verify back to the plaintext files.
-  auto manifest = sf::exporters::signal::decode_manifest(sf::read_file(out / "signal/manifest.proto"));
+  auto manifest =
+      sf::exporters::signal::decode_manifest(sf::read_file(out / "signal/manifest.proto"));
   CHECK(manifest.title == "Test Pack");
   CHECK(manifest.author == "Stickerforge Tests");
   REQUIRE(manifest.stickers.size() == static_cast<std::size_t>(stickers));
   CHECK(manifest.stickers[1].id == 1);
   CHECK(manifest.stickers[1].emoji == "👋");
   REQUIRE(manifest.cover);
-  CHECK(manifest.cover->id == static_cast<std::uint32_t>(stickers));  // the tray, uploaded as image n
+  CHECK(manifest.cover->id ==
+        static_cast<std::uint32_t>(stickers));  // the tray, uploaded as image n
   auto keys = sf::exporters::signal::derive_keys(kSignalKey);
   CHECK(sf::exporters::signal::decrypt_blob(keys, sf::read_file(out / "signal/upload/manifest")) ==
         sf::read_file(out / "signal/manifest.proto"));
   CHECK(sf::exporters::signal::decrypt_blob(keys, sf::read_file(out / "signal/upload/full/0")) ==
         sf::read_file(out / "signal/stickers/01.webp"));
-  CHECK(sf::exporters::signal::decrypt_blob(keys, sf::read_file(out / ("signal/upload/full/" + std::to_string(stickers)))) ==
+  CHECK(sf::exporters::signal::decrypt_blob(
+            keys, sf::read_file(out / ("signal/upload/full/" + std::to_string(stickers)))) ==
         sf::read_file(out / "signal/cover.webp"));
   fs::path key_file = out / "secrets/signal_pack_key.txt";
   REQUIRE(fs::exists(key_file));
-  CHECK((fs::status(key_file).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+  CHECK((fs::status(key_file).permissions() & fs::perms::all) ==
+        (fs::perms::owner_read | fs::perms::owner_write));
   CHECK(sf::read_text_file(key_file).find(std::string(64, '4') + "2") == std::string::npos);
-  CHECK(sf::read_text_file(key_file).find(sf::exporters::signal::to_hex(kSignalKey)) != std::string::npos);
+  CHECK(sf::read_text_file(key_file).find(sf::exporters::signal::to_hex(kSignalKey)) !=
+        std::string::npos);
   CHECK(report.dump().find(sf::exporters::signal::to_hex(kSignalKey)) == std::string::npos);
 
   // iMessage: regular grid = 408 px, every sticker folder referenced, 13 icons.
   CHECK(sizes(report, "imessage", "sticker") == std::set<std::pair<int, int>>{{408, 408}});
-  json stickerpack = read_json(out / "imessage/Stickers.xcstickers/Sticker Pack.stickerpack/Contents.json");
+  json stickerpack =
+      read_json(out / "imessage/Stickers.xcstickers/Sticker Pack.stickerpack/Contents.json");
   CHECK(stickerpack["properties"]["grid-size"] == "regular");
   CHECK(stickerpack["stickers"].size() == static_cast<std::size_t>(stickers));
   for (const json& s : stickerpack["stickers"]) {
-    fs::path dir = out / "imessage/Stickers.xcstickers/Sticker Pack.stickerpack" / s["filename"].get<std::string>();
+    fs::path dir = out / "imessage/Stickers.xcstickers/Sticker Pack.stickerpack" /
+                   s["filename"].get<std::string>();
     json sticker = read_json(dir / "Contents.json");
     CHECK(fs::exists(dir / sticker["properties"]["filename"].get<std::string>()));
   }
-  json icons = read_json(out / "imessage/Stickers.xcstickers/iMessage App Icon.stickersiconset/Contents.json");
+  json icons = read_json(
+      out / "imessage/Stickers.xcstickers/iMessage App Icon.stickersiconset/Contents.json");
   CHECK(icons["images"].size() == 13);
   CHECK(sizes(report, "imessage", "icon").count({1024, 768}) == 1);
   CHECK(sizes(report, "imessage", "icon").count({120, 90}) == 1);
@@ -158,7 +169,8 @@ void validate_platforms(const fs::path& out, const json& report, int stickers) {
 
   // Discord, Viber, Kik, WeChat.
   CHECK(sizes(report, "discord", "sticker") == std::set<std::pair<int, int>>{{320, 320}});
-  CHECK(read_json(out / "discord/stickers.json")["stickers"].size() == static_cast<std::size_t>(stickers));
+  CHECK(read_json(out / "discord/stickers.json")["stickers"].size() ==
+        static_cast<std::size_t>(stickers));
   CHECK(sizes(report, "viber", "sticker") == std::set<std::pair<int, int>>{{490, 490}});
   CHECK(sizes(report, "kik", "sticker") == std::set<std::pair<int, int>>{{512, 512}});
   CHECK(sizes(report, "wechat", "sticker") == std::set<std::pair<int, int>>{{240, 240}});
@@ -179,7 +191,8 @@ void validate_platforms(const fs::path& out, const json& report, int stickers) {
 
 }  // namespace
 
-TEST_CASE("build writes a valid bundle for every platform and the same bytes twice", "[exporters]") {
+TEST_CASE("build writes a valid bundle for every platform and the same bytes twice",
+          "[exporters]") {
   sf::test::TempDir dir;
   auto pack = sf::pack::load_pack(sf::test::make_pack(dir.path(), 8));
   BuildOptions options;
@@ -221,7 +234,8 @@ TEST_CASE("build writes a valid bundle for every platform and the same bytes twi
 
 TEST_CASE("without --signal-key each build draws a fresh pack key", "[exporters]") {
   sf::test::TempDir dir;
-  auto pack = sf::pack::load_pack(sf::test::make_pack(dir.path(), 1, {{"platforms", {"signal"}}, {"tray", nullptr}}));
+  auto pack = sf::pack::load_pack(
+      sf::test::make_pack(dir.path(), 1, {{"platforms", {"signal"}}, {"tray", nullptr}}));
   BuildOptions options;
   options.out_dir = dir / "a";
   build_pack(pack, options);
@@ -230,9 +244,11 @@ TEST_CASE("without --signal-key each build draws a fresh pack key", "[exporters]
   auto key_a = sf::read_text_file(dir / "a/secrets/signal_pack_key.txt");
   auto key_b = sf::read_text_file(dir / "b/secrets/signal_pack_key.txt");
   CHECK(key_a != key_b);
-  CHECK(sf::read_file(dir / "a/signal/manifest.proto") == sf::read_file(dir / "b/signal/manifest.proto"));
+  CHECK(sf::read_file(dir / "a/signal/manifest.proto") ==
+        sf::read_file(dir / "b/signal/manifest.proto"));
   // No tray: the cover is sticker 0 and no extra image is uploaded.
-  auto manifest = sf::exporters::signal::decode_manifest(sf::read_file(dir / "a/signal/manifest.proto"));
+  auto manifest =
+      sf::exporters::signal::decode_manifest(sf::read_file(dir / "a/signal/manifest.proto"));
   REQUIRE(manifest.cover);
   CHECK(manifest.cover->id == 0);
   CHECK_FALSE(fs::exists(dir / "a/signal/upload/full/1"));
@@ -241,8 +257,8 @@ TEST_CASE("without --signal-key each build draws a fresh pack key", "[exporters]
 
 TEST_CASE("the imessage grid size in pack.json sets the sticker size", "[exporters]") {
   sf::test::TempDir dir;
-  auto pack = sf::pack::load_pack(
-      sf::test::make_pack(dir.path(), 1, {{"platforms", {"imessage"}}, {"imessage_grid", "small"}}));
+  auto pack = sf::pack::load_pack(sf::test::make_pack(
+      dir.path(), 1, {{"platforms", {"imessage"}}, {"imessage_grid", "small"}}));
   BuildOptions options;
   options.out_dir = dir / "out";
   auto result = build_pack(pack, options);

@@ -30,8 +30,8 @@ Run run(std::vector<std::string> args) {
 TEST_CASE("build --json prints the report and writes it to DIR", "[exporters][cli]") {
   sf::test::TempDir dir;
   auto pack = sf::test::make_pack(dir.path(), 3);
-  Run r = run({"build", pack.string(), "--out", (dir / "out").string(), "--platform", "discord,kik", "--json",
-               "--jobs", "2"});
+  Run r = run({"build", pack.string(), "--out", (dir / "out").string(), "--platform", "discord,kik",
+               "--json", "--jobs", "2"});
   INFO(r.err);
   REQUIRE(r.status == 0);
   auto report = nlohmann::json::parse(r.out);
@@ -52,7 +52,8 @@ TEST_CASE("build reports bad input with exit code 2 and writes nothing", "[expor
 
   Run unknown = run({"build", pack.string(), "--out", out, "--platform", "whatsap"});
   CHECK(unknown.status == 2);
-  CHECK_THAT(unknown.err, Contains("stickerforge: error: unknown platform 'whatsap'; did you mean 'whatsapp'?"));
+  CHECK_THAT(unknown.err,
+             Contains("stickerforge: error: unknown platform 'whatsap'; did you mean 'whatsapp'?"));
 
   Run missing = run({"build", (dir / "nope.json").string(), "--out", out});
   CHECK(missing.status == 2);

@@ -19,8 +19,10 @@ std::string sticker_svg(int index) {
   svg << R"(<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 512 512">)"
       << R"(<ellipse cx="256" cy="256" rx=")" << 150 + (index * 37) % 90 << R"(" ry=")"
       << 120 + (index * 53) % 110 << R"(" fill=")" << kColors[index % 8] << R"("/>)"
-      << R"(<rect x=")" << 120 + (index * 13) % 60 << R"(" y="200" width="80" height="80" rx="12" fill="#ffffff"/>)"
-      << R"(<circle cx="330" cy=")" << 220 + (index * 7) % 60 << R"(" r="40" fill="#222222"/></svg>)";
+      << R"(<rect x=")" << 120 + (index * 13) % 60
+      << R"(" y="200" width="80" height="80" rx="12" fill="#ffffff"/>)"
+      << R"(<circle cx="330" cy=")" << 220 + (index * 7) % 60
+      << R"(" r="40" fill="#222222"/></svg>)";
   return svg.str();
 }
 
@@ -37,14 +39,12 @@ fs::path make_pack(const fs::path& dir, int count, const nlohmann::json& extra) 
                         {"keywords", {"word" + std::to_string(i)}},
                         {"alt", "Sticker number " + std::to_string(i + 1)}});
   }
-  write_file(dir / "art/tray.svg",
-             R"(<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><circle cx="128" cy="128" r="110" fill="#ff6f00"/></svg>)");
-  nlohmann::json pack = {{"id", "test_pack"},
-                         {"title", "Test Pack"},
-                         {"author", "Stickerforge Tests"},
-                         {"tray", "art/tray.svg"},
-                         {"telegram_bot", "forge_bot"},
-                         {"stickers", stickers}};
+  write_file(
+      dir / "art/tray.svg",
+      R"(<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><circle cx="128" cy="128" r="110" fill="#ff6f00"/></svg>)");
+  nlohmann::json pack = {
+      {"id", "test_pack"},      {"title", "Test Pack"},        {"author", "Stickerforge Tests"},
+      {"tray", "art/tray.svg"}, {"telegram_bot", "forge_bot"}, {"stickers", stickers}};
   pack.merge_patch(extra);
   write_file(dir / "pack.json", pack.dump(2));
   return dir / "pack.json";

@@ -14,7 +14,7 @@ namespace {
 std::string sticker_name(const pack::Sticker& sticker, std::size_t index) {
   std::string name = !sticker.keywords.empty() ? sticker.keywords[0]
                      : !sticker.alt.empty()    ? sticker.alt
-                                               : "sticker " + two_digits(static_cast<int>(index) + 1);
+                                            : "sticker " + two_digits(static_cast<int>(index) + 1);
   name = truncate_utf8(name, 30);
   return utf8_length(name) < 2 ? name + " sticker" : name;
 }
@@ -37,8 +37,9 @@ class DiscordExporter final : public Exporter {
 
   void check(const pack::Pack& pack, Problems&, std::vector<std::string>& warnings) const override {
     if (pack.stickers.size() > 5)
-      warnings.push_back("discord: " + std::to_string(pack.stickers.size()) +
-                         " stickers; a server without boosts has 5 slots (15 at level 1, 30 at 2, 60 at 3)");
+      warnings.push_back(
+          "discord: " + std::to_string(pack.stickers.size()) +
+          " stickers; a server without boosts has 5 slots (15 at level 1, 30 at 2, 60 at 3)");
   }
 
   std::vector<ImageJob> images(const pack::Pack& pack) const override {
@@ -57,13 +58,15 @@ class DiscordExporter final : public Exporter {
                           {"description", description},
                           {"tags", tags}});
     }
-    bundle.add_text("stickers.json", json_text({{"pack", pack.title}, {"stickers", stickers}}), "manifest", "json");
+    bundle.add_text("stickers.json", json_text({{"pack", pack.title}, {"stickers", stickers}}),
+                    "manifest", "json");
   }
 
   void check_bundle(const std::filesystem::path& root, Problems& problems) const override {
     std::vector<std::string> names = files_in(root, "stickers", {".png", ".apng", ".gif", ".json"});
     check_sticker_count(spec(), static_cast<int>(names.size()), "stickers/", problems);
-    for (const std::string& name : names) check_image(root, "stickers/" + name, spec().sticker, problems);
+    for (const std::string& name : names)
+      check_image(root, "stickers/" + name, spec().sticker, problems);
     if (!std::filesystem::exists(root / "stickers.json")) return;
     json manifest = read_json(root, "stickers.json", problems);
     if (manifest.is_discarded()) return;
@@ -72,8 +75,10 @@ class DiscordExporter final : public Exporter {
       std::string where = "stickers.json: stickers[" + std::to_string(i) + "]";
       std::string name = list[i].value("name", "");
       if (utf8_length(name) < 2 || utf8_length(name) > 30)
-        problems.push_back({where + ".name", "is " + quote(name) + "; expected 2 to 30 characters"});
-      if (list[i].value("tags", "").empty()) problems.push_back({where + ".tags", "is empty; discord needs a tag"});
+        problems.push_back(
+            {where + ".name", "is " + quote(name) + "; expected 2 to 30 characters"});
+      if (list[i].value("tags", "").empty())
+        problems.push_back({where + ".tags", "is empty; discord needs a tag"});
       std::string file = list[i].value("file", "");
       if (file.empty() || !std::filesystem::exists(root / file))
         problems.push_back({where + ".file", quote(file) + " is not in the bundle"});

@@ -38,16 +38,18 @@ class KikExporter final : public Exporter {
       stickers.push_back({{"file", "stickers/" + two_digits(static_cast<int>(i) + 1) + ".png"},
                           {"emojis", pack.stickers[i].emojis},
                           {"keywords", pack.stickers[i].keywords}});
-    bundle.add_text("pack.json",
-                    json_text({{"title", pack.title}, {"author", pack.author}, {"stickers", stickers}}),
-                    "manifest", "json");
+    bundle.add_text(
+        "pack.json",
+        json_text({{"title", pack.title}, {"author", pack.author}, {"stickers", stickers}}),
+        "manifest", "json");
   }
 
   void check_bundle(const std::filesystem::path& root, Problems& problems) const override {
     std::vector<std::string> names = files_in(root, "stickers", {".png"});
     // Counts are unconfirmed for this platform: the builder only warns, so does check.
     if (names.empty()) problems.push_back({"stickers/", "holds no PNG stickers"});
-    for (const std::string& name : names) check_image(root, "stickers/" + name, spec().sticker, problems);
+    for (const std::string& name : names)
+      check_image(root, "stickers/" + name, spec().sticker, problems);
     if (!std::filesystem::exists(root / "pack.json")) return;
     json manifest = read_json(root, "pack.json", problems);
     if (manifest.is_discarded()) return;

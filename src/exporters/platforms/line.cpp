@@ -35,9 +35,11 @@ class LineExporter final : public Exporter {
     // Form fields the creator types in; LINE counts Asian characters double,
     // so these are warnings, not refusals.
     if (utf8_length(pack.title) > 40)
-      warnings.push_back("line: title is longer than 40 characters; the Creators Market form takes 40");
+      warnings.push_back(
+          "line: title is longer than 40 characters; the Creators Market form takes 40");
     if (utf8_length(pack.author) > 50)
-      warnings.push_back("line: author is longer than 50 characters; the Creators Market form takes 50");
+      warnings.push_back(
+          "line: author is longer than 50 characters; the Creators Market form takes 50");
   }
 
   std::vector<ImageJob> images(const pack::Pack& pack) const override {
@@ -52,8 +54,8 @@ class LineExporter final : public Exporter {
     for (const auto& [path, entry] : bundle.files()) entries.push_back({path, entry.content});
     Bytes zip = make_zip(std::move(entries));
     if (zip.size() > kZipLimit)
-      throw bad_input("line: upload.zip is " + std::to_string(zip.size()) + " bytes; the limit is " +
-                      std::to_string(kZipLimit));
+      throw bad_input("line: upload.zip is " + std::to_string(zip.size()) +
+                      " bytes; the limit is " + std::to_string(kZipLimit));
     FileRecord record;
     record.role = "archive";
     record.format = "zip";

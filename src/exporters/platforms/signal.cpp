@@ -17,7 +17,9 @@ namespace {
 
 constexpr const char* kKeyFile = "secrets/signal_pack_key.txt";
 
-std::string sticker_file(std::size_t index) { return "stickers/" + two_digits(static_cast<int>(index) + 1) + ".webp"; }
+std::string sticker_file(std::size_t index) {
+  return "stickers/" + two_digits(static_cast<int>(index) + 1) + ".webp";
+}
 
 class SignalExporter final : public Exporter {
  public:
@@ -49,7 +51,8 @@ class SignalExporter final : public Exporter {
     manifest.title = pack.title;
     manifest.author = pack.author;
     std::uint32_t n = static_cast<std::uint32_t>(pack.stickers.size());
-    for (std::uint32_t i = 0; i < n; ++i) manifest.stickers.push_back({i, pack.stickers[i].emojis.at(0)});
+    for (std::uint32_t i = 0; i < n; ++i)
+      manifest.stickers.push_back({i, pack.stickers[i].emojis.at(0)});
     manifest.cover = pack.tray.empty() ? manifest.stickers[0]
                                        : signal::ManifestSticker{n, pack.stickers[0].emojis.at(0)};
     Bytes plain = signal::encode_manifest(manifest);
@@ -67,20 +70,26 @@ class SignalExporter final : public Exporter {
       bundle.add(path, signal::encrypt_blob(keys, content), encrypted);
     };
     add_encrypted("upload/manifest", plain);
-    for (std::size_t i = 0; i < n; ++i) add_encrypted("upload/full/" + std::to_string(i), bundle.content(sticker_file(i)));
-    if (!pack.tray.empty()) add_encrypted("upload/full/" + std::to_string(n), bundle.content("cover.webp"));
+    for (std::size_t i = 0; i < n; ++i)
+      add_encrypted("upload/full/" + std::to_string(i), bundle.content(sticker_file(i)));
+    if (!pack.tray.empty())
+      add_encrypted("upload/full/" + std::to_string(n), bundle.content("cover.webp"));
     bundle.add_secret(kKeyFile,
-                      "# Signal pack key for '" + pack.title + "' (keep private: anyone holding it\n"
-                      "# can read the pack). After uploading upload/ to Signal's CDN, share\n"
-                      "# https://signal.art/addstickers/#pack_id=<pack id from Signal>&pack_key=<this key>\n" +
+                      "# Signal pack key for '" + pack.title +
+                          "' (keep private: anyone holding it\n"
+                          "# can read the pack). After uploading upload/ to Signal's CDN, share\n"
+                          "# https://signal.art/addstickers/#pack_id=<pack id from "
+                          "Signal>&pack_key=<this key>\n" +
                           signal::to_hex(key) + "\n");
   }
 
   void check_bundle(const std::filesystem::path& root, Problems& problems) const override {
     std::vector<std::string> names = files_in(root, "stickers", {".webp", ".png"});
     check_sticker_count(spec(), static_cast<int>(names.size()), "stickers/", problems);
-    for (const std::string& name : names) check_image(root, "stickers/" + name, spec().sticker, problems);
-    if (std::filesystem::exists(root / "cover.webp")) check_image(root, "cover.webp", spec().sticker, problems);
+    for (const std::string& name : names)
+      check_image(root, "stickers/" + name, spec().sticker, problems);
+    if (std::filesystem::exists(root / "cover.webp"))
+      check_image(root, "cover.webp", spec().sticker, problems);
     std::error_code ec;
     if (!std::filesystem::is_regular_file(root / "manifest.proto", ec)) {
       problems.push_back({"manifest.proto", "is missing; expected the StickerPack protobuf"});
@@ -90,23 +99,28 @@ class SignalExporter final : public Exporter {
     try {
       manifest = signal::decode_manifest(read_file(root / "manifest.proto", 1u << 20));
     } catch (const Error& e) {
-      problems.push_back({"manifest.proto", std::string("is not a StickerPack protobuf (") + e.what() + ")"});
+      problems.push_back(
+          {"manifest.proto", std::string("is not a StickerPack protobuf (") + e.what() + ")"});
       return;
     }
-    if (manifest.title.empty()) problems.push_back({"manifest.proto: title", "is empty; signal needs a title"});
-    if (manifest.author.empty()) problems.push_back({"manifest.proto: author", "is empty; signal needs an author"});
-    if (!manifest.cover) problems.push_back({"manifest.proto: cover", "is missing; signal needs a cover"});
+    if (manifest.title.empty())
+      problems.push_back({"manifest.proto: title", "is empty; signal needs a title"});
+    if (manifest.author.empty())
+      problems.push_back({"manifest.proto: author", "is empty; signal needs an author"});
+    if (!manifest.cover)
+      problems.push_back({"manifest.proto: cover", "is missing; signal needs a cover"});
     if (manifest.stickers.size() != names.size())
-      problems.push_back({"manifest.proto: stickers", "lists " + std::to_string(manifest.stickers.size()) +
-                                                          " stickers; the folder holds " +
-                                                          std::to_string(names.size())});
+      problems.push_back({"manifest.proto: stickers",
+                          "lists " + std::to_string(manifest.stickers.size()) +
+                              " stickers; the folder holds " + std::to_string(names.size())});
     for (std::size_t i = 0; i < manifest.stickers.size(); ++i) {
       if (manifest.stickers[i].emoji.empty())
         problems.push_back({"manifest.proto: stickers[" + std::to_string(i) + "].emoji",
                             "is empty; signal needs one emoji per sticker"});
       if (manifest.stickers[i].id != i)
-        problems.push_back({"manifest.proto: stickers[" + std::to_string(i) + "].id",
-                            "is " + std::to_string(manifest.stickers[i].id) + "; expected " + std::to_string(i)});
+        problems.push_back(
+            {"manifest.proto: stickers[" + std::to_string(i) + "].id",
+             "is " + std::to_string(manifest.stickers[i].id) + "; expected " + std::to_string(i)});
     }
   }
 };

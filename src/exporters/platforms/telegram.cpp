@@ -18,7 +18,8 @@ const ImageRule kThumbnail{artwork::Format::webp, 100, 100, true, false, 128000,
 // Bot API set name rules: letters, digits and '_', starts with a letter, no
 // "__", ends in "_by_<bot>", 1-64 characters.
 std::string name_problem(const std::string& name) {
-  if (name.size() > 64) return "is " + std::to_string(name.size()) + " characters; at most 64 allowed";
+  if (name.size() > 64)
+    return "is " + std::to_string(name.size()) + " characters; at most 64 allowed";
   if (!std::regex_match(name, std::regex("[A-Za-z][A-Za-z0-9_]*")))
     return "must start with a letter and hold only English letters, digits and '_'";
   if (name.find("__") != std::string::npos) return "must not contain consecutive underscores";
@@ -49,11 +50,12 @@ class TelegramExporter final : public Exporter {
              std::vector<std::string>& warnings) const override {
     std::string file = pack.source.filename().string();
     if (utf8_length(pack.title) > 64)
-      problems.push_back({"telegram: " + file + ": title",
-                          "is " + std::to_string(utf8_length(pack.title)) +
-                              " characters; telegram set titles hold 1 to 64"});
+      problems.push_back(
+          {"telegram: " + file + ": title", "is " + std::to_string(utf8_length(pack.title)) +
+                                                " characters; telegram set titles hold 1 to 64"});
     if (pack.telegram_bot.empty()) {
-      warnings.push_back("telegram: " + file + ": telegram_bot is not set; set.json has no set "
+      warnings.push_back("telegram: " + file +
+                         ": telegram_bot is not set; set.json has no set "
                          "name (Telegram names end in '_by_<bot username>')");
     } else {
       std::string name = set_name(pack);
@@ -85,7 +87,8 @@ class TelegramExporter final : public Exporter {
       const pack::Sticker& sticker = pack.stickers[i];
       std::string attach = "sticker" + two_digits(static_cast<int>(i) + 1);
       json emoji(std::vector<std::string>(
-          sticker.emojis.begin(), sticker.emojis.begin() + std::min<std::size_t>(20, sticker.emojis.size())));
+          sticker.emojis.begin(),
+          sticker.emojis.begin() + std::min<std::size_t>(20, sticker.emojis.size())));
       json keywords = json::array();
       std::size_t chars = 0;
       for (const std::string& k : sticker.keywords) {
@@ -105,17 +108,21 @@ class TelegramExporter final : public Exporter {
         {"title", pack.title},
         {"sticker_type", "regular"},
         // createNewStickerSet takes at most 50; the rest go through addStickerToSet.
-        {"stickers", json(std::vector<json>(stickers.begin(),
-                                            stickers.begin() + std::min<std::size_t>(50, stickers.size())))},
-        {"add_sticker_to_set", json(std::vector<json>(
-                                   stickers.begin() + std::min<std::size_t>(50, stickers.size()), stickers.end()))},
+        {"stickers",
+         json(std::vector<json>(stickers.begin(),
+                                stickers.begin() + std::min<std::size_t>(50, stickers.size())))},
+        {"add_sticker_to_set",
+         json(std::vector<json>(stickers.begin() + std::min<std::size_t>(50, stickers.size()),
+                                stickers.end()))},
         {"attachments", attachments},
-        {"thumbnail", {{"method", "setStickerSetThumbnail"},
-                       {"format", "static"},
-                       {"thumbnail", "attach://thumbnail"},
-                       {"file", "thumbnail.webp"}}},
-        {"add_link", pack.telegram_bot.empty() ? json(nullptr)
-                                               : json("https://t.me/addstickers/" + set_name(pack))},
+        {"thumbnail",
+         {{"method", "setStickerSetThumbnail"},
+          {"format", "static"},
+          {"thumbnail", "attach://thumbnail"},
+          {"file", "thumbnail.webp"}}},
+        {"add_link", pack.telegram_bot.empty()
+                         ? json(nullptr)
+                         : json("https://t.me/addstickers/" + set_name(pack))},
     };
     bundle.add_text("set.json", json_text(set), "manifest", "json");
   }
@@ -177,7 +184,9 @@ class TelegramExporter final : public Exporter {
   }
 
  private:
-  static std::string set_name(const pack::Pack& pack) { return pack.id + "_by_" + pack.telegram_bot; }
+  static std::string set_name(const pack::Pack& pack) {
+    return pack.id + "_by_" + pack.telegram_bot;
+  }
 };
 
 }  // namespace

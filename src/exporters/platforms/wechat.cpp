@@ -38,7 +38,8 @@ class WechatExporter final : public Exporter {
   std::vector<ImageJob> images(const pack::Pack& pack) const override {
     std::vector<ImageJob> jobs = sticker_jobs(pack, spec(), "main");
     for (std::size_t i = 0; i < pack.stickers.size(); ++i)
-      jobs.push_back({"thumbnail", "thumbs/" + two_digits(static_cast<int>(i) + 1) + ".png", static_cast<int>(i), kThumb});
+      jobs.push_back({"thumbnail", "thumbs/" + two_digits(static_cast<int>(i) + 1) + ".png",
+                      static_cast<int>(i), kThumb});
     jobs.push_back({"cover", "cover.png", kTraySource, kCover});
     jobs.push_back({"icon", "icon.png", kTraySource, kIcon});
     jobs.push_back({"banner", "banner.png", kTraySource, kBanner});
@@ -50,9 +51,10 @@ class WechatExporter final : public Exporter {
     for (std::size_t i = 0; i < pack.stickers.size(); ++i) {
       std::string n = two_digits(static_cast<int>(i) + 1);
       // The gallery form asks for a short meaning per sticker: the first keyword.
-      stickers.push_back({{"main", "main/" + n + ".gif"},
-                          {"thumbnail", "thumbs/" + n + ".png"},
-                          {"meaning", pack.stickers[i].keywords.empty() ? "" : pack.stickers[i].keywords[0]}});
+      stickers.push_back(
+          {{"main", "main/" + n + ".gif"},
+           {"thumbnail", "thumbs/" + n + ".png"},
+           {"meaning", pack.stickers[i].keywords.empty() ? "" : pack.stickers[i].keywords[0]}});
     }
     bundle.add_text("album.json",
                     json_text({{"title", pack.title},

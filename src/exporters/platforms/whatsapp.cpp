@@ -16,8 +16,8 @@ using nlohmann::json;
 namespace sf::exporters {
 namespace {
 
-constexpr int kPerPack = 30;   // StickerPackValidator STICKER_SIZE_MAX
-constexpr int kMinPerPack = 3; // STICKER_SIZE_MIN
+constexpr int kPerPack = 30;    // StickerPackValidator STICKER_SIZE_MAX
+constexpr int kMinPerPack = 3;  // STICKER_SIZE_MIN
 const ImageRule kTray{artwork::Format::png, 96, 96, true, false, 50 * 1024, true, false};
 
 // Even split: 31 stickers become 16 + 15, never 30 + 1 (a pack needs 3).
@@ -100,10 +100,10 @@ class WhatsappExporter final : public Exporter {
     for (std::size_t c = 0; c < parts.size(); ++c) {
       std::string id = identifier(pack, c, parts.size());
       std::string folder = "assets/" + id + "/";
-      std::string name = parts.size() == 1 ? pack.title
-                                            : truncate_utf8(pack.title, 118) + " (" +
-                                                  std::to_string(c + 1) + "/" +
-                                                  std::to_string(parts.size()) + ")";
+      std::string name = parts.size() == 1
+                             ? pack.title
+                             : truncate_utf8(pack.title, 118) + " (" + std::to_string(c + 1) + "/" +
+                                   std::to_string(parts.size()) + ")";
       json stickers = json::array();
       std::vector<ZipEntry> zip = {{"title.txt", as_bytes(name)},
                                    {"author.txt", as_bytes(pack.author)},
@@ -112,8 +112,9 @@ class WhatsappExporter final : public Exporter {
       for (int k = 0; k < parts[c].second; ++k) {
         const pack::Sticker& sticker = pack.stickers[parts[c].first + k];
         std::string file = two_digits(k + 1) + ".webp";
-        std::vector<std::string> emojis(sticker.emojis.begin(),
-                                        sticker.emojis.begin() + std::min<std::size_t>(3, sticker.emojis.size()));
+        std::vector<std::string> emojis(
+            sticker.emojis.begin(),
+            sticker.emojis.begin() + std::min<std::size_t>(3, sticker.emojis.size()));
         stickers.push_back({{"image_file", file},
                             {"emojis", emojis},
                             {"accessibility_text", truncate_utf8(sticker.alt, 125)}});
@@ -123,7 +124,8 @@ class WhatsappExporter final : public Exporter {
       }
       // image_data_version must change whenever the images do: a content hash does.
       Bytes digest = crypto::sha256(digest_input);
-      std::string version = std::to_string((digest[0] << 16 | digest[1] << 8 | digest[2]) % 1000000 + 1);
+      std::string version =
+          std::to_string((digest[0] << 16 | digest[1] << 8 | digest[2]) % 1000000 + 1);
       packs.push_back({{"identifier", id},
                        {"name", name},
                        {"publisher", pack.author},
@@ -151,8 +153,7 @@ class WhatsappExporter final : public Exporter {
     // A .wastickers archive (unpacked by the caller) has no contents.json.
     if (!std::filesystem::exists(root / "assets/contents.json")) {
       std::vector<std::string> names = files_in(root, "", {".webp"});
-      check_sticker_count(one_pack_spec(),
-                          static_cast<int>(names.size()), ".wastickers", problems);
+      check_sticker_count(one_pack_spec(), static_cast<int>(names.size()), ".wastickers", problems);
       for (const std::string& name : names) check_image(root, name, spec().sticker, problems);
       for (const char* text : {"title.txt", "author.txt"})
         if (!std::filesystem::exists(root / text))
@@ -164,16 +165,19 @@ class WhatsappExporter final : public Exporter {
     if (contents.is_discarded()) return;
     if (!contents.contains("sticker_packs") || !contents["sticker_packs"].is_array() ||
         contents["sticker_packs"].empty()) {
-      problems.push_back({"assets/contents.json", "has no 'sticker_packs'; expected 1 to 10 packs"});
+      problems.push_back(
+          {"assets/contents.json", "has no 'sticker_packs'; expected 1 to 10 packs"});
       return;
     }
     for (std::size_t p = 0; p < contents["sticker_packs"].size(); ++p) {
       const json& entry = contents["sticker_packs"][p];
       std::string where = "assets/contents.json: sticker_packs[" + std::to_string(p) + "]";
-      for (const char* field : {"identifier", "name", "publisher", "tray_image_file", "image_data_version"})
-        if (!entry.contains(field) || !entry[field].is_string() || entry[field].get<std::string>().empty() ||
-            entry[field].get<std::string>().size() > 128)
-          problems.push_back({where + "." + field, "expected a non-empty string of at most 128 characters"});
+      for (const char* field :
+           {"identifier", "name", "publisher", "tray_image_file", "image_data_version"})
+        if (!entry.contains(field) || !entry[field].is_string() ||
+            entry[field].get<std::string>().empty() || entry[field].get<std::string>().size() > 128)
+          problems.push_back(
+              {where + "." + field, "expected a non-empty string of at most 128 characters"});
       std::string id = entry.value("identifier", "");
       if (!id.empty() && (!std::regex_match(id, std::regex("[\\w\\-.,'\\s]+")) ||
                           id.find("..") != std::string::npos)) {
@@ -184,8 +188,8 @@ class WhatsappExporter final : public Exporter {
       if (entry.contains("tray_image_file") && entry["tray_image_file"].is_string())
         check_image(root, folder + entry["tray_image_file"].get<std::string>(), kTray, problems);
       const json& stickers = entry.contains("stickers") ? entry["stickers"] : json::array();
-      check_sticker_count(one_pack_spec(),
-                          static_cast<int>(stickers.size()), where + ".stickers", problems);
+      check_sticker_count(one_pack_spec(), static_cast<int>(stickers.size()), where + ".stickers",
+                          problems);
       for (std::size_t s = 0; s < stickers.size(); ++s) {
         std::string at = where + ".stickers[" + std::to_string(s) + "]";
         const json& sticker = stickers[s];
@@ -196,7 +200,8 @@ class WhatsappExporter final : public Exporter {
           problems.push_back({at + ".image_file", "is missing"});
           continue;
         }
-        check_image(root, folder + sticker["image_file"].get<std::string>(), spec().sticker, problems);
+        check_image(root, folder + sticker["image_file"].get<std::string>(), spec().sticker,
+                    problems);
       }
     }
   }
