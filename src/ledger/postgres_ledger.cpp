@@ -35,15 +35,17 @@ CREATE TABLE IF NOT EXISTS sf_attempts (
   outcome TEXT NOT NULL, at_ms BIGINT NOT NULL);
 )sql";
 
-// Runs `work` in one transaction; rolls back when it throws.
+// Runs `work` in one transaction; rolls back when it throws. BEGIN travels
+// with the first statement and COMMIT with the last deferred ones.
 template <typename Work>
-auto in_transaction(SqlSession& db, const char* begin, Work&& work) {
-  db.execute(begin);
+auto in_transaction(PostgresConnection& db, const char* begin, Work&& work) {
+  db.execute_deferred(begin);
   try {
     auto result = work();
     db.execute("COMMIT");
     return result;
   } catch (...) {
+    db.discard_deferred();
     try {
       db.execute("ROLLBACK");
     } catch (const std::exception&) {
@@ -72,11 +74,19 @@ class PostgresLedger::Lease {
 
 PostgresLedger::PostgresLedger(std::string url) : url_(std::move(url)), label_(redact_url(url_)) {
   {
+    // Several statements in one string: the simple protocol, not a pipeline.
     Lease db(*this);
-    in_transaction(*db, "BEGIN", [&] {
+    (*db).execute("BEGIN");
+    try {
       (*db).execute(kSchema);
-      return 0;
-    });
+      (*db).execute("COMMIT");
+    } catch (...) {
+      try {
+        (*db).execute("ROLLBACK");
+      } catch (const std::exception&) {
+      }
+      throw;
+    }
   }
   audit_thread_ = std::thread([this] { audit_loop(); });
 }

@@ -275,7 +275,7 @@ RedeemOutcome redeem_in_transaction(SqlSession& session, const RedeemRequest& re
         to_string(out.status),
         has_use ? Param{std::string_view(out.redemption.code_key)} : Param{std::string_view()},
         std::int64_t{has_use ? out.redemption.use_number : 0}};
-    session.query(kAnswerIdempotency, answer);
+    session.query_deferred(kAnswerIdempotency, answer);
   }
   audit(session, request, to_string(out.status));
   return out;
@@ -284,7 +284,8 @@ RedeemOutcome redeem_in_transaction(SqlSession& session, const RedeemRequest& re
 void insert_attempt(SqlSession& session, const Attempt& a) {
   const Param params[] = {a.code_key, a.campaign_id, a.trigger, a.store,
                           a.client,   a.outcome,     a.at_unix_ms};
-  session.query(kInsertAttempt, params);
+  // Nothing reads its result: it may travel with the COMMIT.
+  session.query_deferred(kInsertAttempt, params);
 }
 
 std::optional<Redemption> find_latest_use(SqlSession& session, std::string_view code_key) {

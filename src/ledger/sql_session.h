@@ -35,6 +35,16 @@ class SqlSession {
   virtual std::vector<Row> query(const Statement& statement, std::span<const Param> params) = 0;
   /// Runs plain SQL without parameters (BEGIN, SAVEPOINT, schema). Throws Error(io).
   virtual void execute(std::string_view sql) = 0;
+
+  /// A statement whose rows nobody reads. A connection may hold it back and
+  /// send it together with the next query or execute (PostgreSQL pipelines
+  /// them: fewer round trips per redemption); its failure then surfaces
+  /// there. By default it runs at once.
+  virtual void query_deferred(const Statement& statement, std::span<const Param> params) {
+    query(statement, params);
+  }
+  /// The same for plain SQL (BEGIN).
+  virtual void execute_deferred(std::string_view sql) { execute(sql); }
 };
 
 /// Integer value of a column; throws Error(internal) when it is NULL or not a number.

@@ -361,3 +361,28 @@ TEMPLATE_TEST_CASE("a malformed redeem request is refused with its field named",
                       Catch::Contains("idempotency key is 300 bytes; expected at most 255"));
   CHECK_FALSE(ledger->find("1/42/60").has_value());
 }
+
+TEST_CASE("a statement failing inside a PostgreSQL redemption commits none of it",
+          "[ledger][postgres]") {
+  PostgresBackend backend;
+  if (!backend.available()) return;
+  auto ledger = sf::ledger::open_ledger(backend.url());
+  REQUIRE(ledger->redeem(request("1/42/70")).status == RedeemStatus::redeemed);
+  // Without the audit table, the audit insert (pipelined with the COMMIT)
+  // fails after the use row was written.
+  auto dropped = sf::test::run_command("psql -q -v ON_ERROR_STOP=1 '" + backend.base_url +
+                                       "' -c 'DROP TABLE " + backend.schema + ".sf_attempts'");
+  REQUIRE(dropped.status == 0);
+  auto r = request("1/42/71");
+  r.idempotency_key = "k71";
+  r.request_fingerprint = "code=1/42/71";
+  REQUIRE_THROWS_WITH(ledger->redeem(r), Catch::Contains("sf_attempts"));
+  CHECK_FALSE(ledger->find("1/42/71").has_value());
+  // Reopening recreates the table; the failed request left no trace, so it
+  // redeems normally, and the connection pool recovered.
+  auto reopened = sf::ledger::open_ledger(backend.url());
+  auto again = reopened->redeem(r);
+  CHECK(again.status == RedeemStatus::redeemed);
+  CHECK_FALSE(again.replayed);
+  CHECK(ledger->redeem(request("1/42/72")).status == RedeemStatus::redeemed);
+}
