@@ -25,6 +25,8 @@ bool looks_like_svg(const Bytes& bytes) {
   while (i < bytes.size() && std::isspace(bytes[i])) ++i;
   if (i >= bytes.size() || bytes[i] != '<') return false;
   std::string head = lower_prefix(bytes, 4096);
+  // An HTML page with an inline <svg> is still a web page.
+  if (head.find("<html") != std::string::npos) return false;
   return head.find("<svg") != std::string::npos;
 }
 

@@ -22,7 +22,7 @@ TEST_CASE("probe reports format, size and alpha", "[artwork][probe]") {
 
 TEST_CASE("probe refuses what is not an image", "[artwork][probe]") {
   TempDir dir;
-  auto path = sf::test::write_file(dir / "x.webp", "<html><body>hello</body></html>");
+  auto path = sf::test::write_file(dir / "x.webp", "<html><body><svg width=\"9\"/></body></html>");
   REQUIRE_THROWS_WITH(probe_file(path),
                       Catch::Contains("x.webp: does not look like an image") &&
                           Catch::Contains("HTML"));
