@@ -173,7 +173,7 @@ Animation decode_with_ffmpeg(const std::filesystem::path& file, const std::strin
     avcodec_send_packet(decoder.get(), nullptr);
     drain();
   }
-  return collector.finish(format == "png" ? "apng" : format, fps);
+  return collector.finish(format, fps);
 }
 
 }  // namespace sf::motion::detail
