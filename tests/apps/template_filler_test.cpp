@@ -5,6 +5,8 @@
 #include "apps/openstep_plist.h"
 #include "apps/pbxproj.h"
 #include "apps/template_filler.h"
+#include "base/files.h"
+#include "support/temp_dir.h"
 
 using namespace sf::apps;
 
@@ -104,4 +106,18 @@ TEST_CASE("the pbxproj parser used by the checks rejects broken files", "[apps]"
   REQUIRE_THROWS_WITH(sf::test::parse_openstep_plist("// !$*UTF8*$!\n{ a = b }"),
                       Catch::Contains("expected ';'"));
   REQUIRE_THROWS_WITH(sf::test::parse_openstep_plist("{ a = b; }"), Catch::Contains("marker"));
+}
+
+TEST_CASE("the shared redemption code is the same file in every template", "[apps]") {
+  // docs/apps.md promises the copies stay identical; this keeps the promise.
+  auto templates = sf::test::source_dir() / "templates";
+  std::string swift = sf::read_text_file(templates / "imessage/messages-app/MessagesExtension/Redemption.swift");
+  CHECK(sf::read_text_file(templates / "ios-keyboard/project/App/Redemption.swift") == swift);
+  CHECK(sf::read_text_file(templates / "whatsapp-ios/project/App/Redemption.swift") == swift);
+  std::string kotlin =
+      sf::read_text_file(templates / "whatsapp-android/project/app/src/main/java/{{package_path}}/Redemption.kt");
+  CHECK(sf::read_text_file(templates / "android-keyboard/project/app/src/main/java/{{package_path}}/Redemption.kt") ==
+        kotlin);
+  CHECK_THAT(swift, Catch::Contains("\"Idempotency-Key\"") && Catch::Contains("/v1/redemptions"));
+  CHECK_THAT(kotlin, Catch::Contains("\"Idempotency-Key\"") && Catch::Contains("/v1/redemptions"));
 }
