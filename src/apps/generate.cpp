@@ -147,16 +147,25 @@ void validate_options(const AppOptions& options) {
                     " is a file, not a folder; expected a folder to create");
 }
 
+static AppResult generate_into(const pack::Pack& pack, const fs::path& build_dir,
+                        const AppOptions& options, const fs::path& out_dir);
+
 AppResult generate_app_from_build(const pack::Pack& pack, const fs::path& build_dir,
                                   const AppOptions& options) {
   validate_options(options);
   fs::path out_dir = fs::absolute(options.out_dir).lexically_normal();
   if (out_dir.filename().empty()) out_dir = out_dir.parent_path();
-  std::error_code ec;
-  fs::create_directories(out_dir.parent_path(), ec);
-  if (ec)
-    throw io_error("cannot create folder " + quote(out_dir.parent_path().string()) + ": " +
-                   ec.message());
+  fs::path created = create_parent_of(out_dir);
+  try {
+    return generate_into(pack, build_dir, options, out_dir);
+  } catch (...) {
+    remove_if_empty(created);  // bad input changes nothing, not even folders
+    throw;
+  }
+}
+
+static AppResult generate_into(const pack::Pack& pack, const fs::path& build_dir,
+                        const AppOptions& options, const fs::path& out_dir) {
   // Build the whole project next to its destination, then rename: a failure
   // at any step leaves the old folder (or nothing) in place.
   TempDirGuard staging(make_sibling_temp_dir(out_dir));
@@ -173,6 +182,30 @@ AppResult generate_app_from_build(const pack::Pack& pack, const fs::path& build_
   replace_dir(staging.path(), out_dir);
   staging.release();
   return {out_dir, files.files()};
+}
+
+fs::path create_parent_of(const fs::path& out_dir) {
+  fs::path created;
+  for (fs::path dir = out_dir.parent_path(); !dir.empty() && !fs::exists(dir);
+       dir = dir.parent_path()) {
+    created = dir;
+    if (dir == dir.parent_path()) break;
+  }
+  std::error_code ec;
+  fs::create_directories(out_dir.parent_path(), ec);
+  if (ec)
+    throw io_error("cannot create folder " + quote(out_dir.parent_path().string()) + ": " +
+                   ec.message());
+  return created;
+}
+
+void remove_if_empty(const fs::path& created) {
+  if (created.empty()) return;
+  std::error_code ec;
+  // Removes the chain of empty folders we made; stops at anything non-empty.
+  for (const auto& entry : fs::recursive_directory_iterator(created, ec))
+    if (!entry.is_directory()) return;
+  fs::remove_all(created, ec);
 }
 
 std::string app_icon_contents_json(const std::string& file_name) {

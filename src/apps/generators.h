@@ -21,6 +21,8 @@ struct GenerationContext {
   ProjectFiles& files;
 };
 
+/// Each writes one kind's project into context.files. They throw
+/// Error(bad_input) when the build lacks what the kind needs (file named).
 void generate_imessage(GenerationContext& context);
 void generate_whatsapp_android(GenerationContext& context);
 void generate_whatsapp_ios(GenerationContext& context);
@@ -32,6 +34,14 @@ std::string app_icon_contents_json(const std::string& file_name);
 
 /// `{"info":{"author":"xcode","version":1}}` for catalog folders.
 std::string catalog_info_json();
+
+/// Creates the folder that will hold `out_dir` and returns the topmost
+/// folder it had to create (empty when it existed), so a failed generation
+/// can remove what it made. Throws Error(io) when it cannot be created.
+std::filesystem::path create_parent_of(const std::filesystem::path& out_dir);
+
+/// Removes `created` (from create_parent_of) if it is still empty.
+void remove_if_empty(const std::filesystem::path& created);
 
 /// "stickers.json" listing bundled sticker files for the generated code:
 /// [{"file":..., "label":..., "emojis":[...]}] in pack order.

@@ -224,3 +224,16 @@ TEST_CASE("an existing output folder is kept unless --force, then replaced whole
   CHECK_FALSE(fs::exists(tmp / "app/keep.txt"));
   CHECK(fs::exists(tmp / "app/app/src/main/AndroidManifest.xml"));
 }
+
+TEST_CASE("a failed generation leaves no new parent folders behind", "[apps]") {
+  test::TempDir tmp;
+  test::write_fake_build(tmp / "build", {.imessage = false});
+  AppOptions options = options_for(AppKind::imessage, tmp / "new/deeper/app");
+  REQUIRE_THROWS_WITH(generate_app_from_build(demo_pack(), tmp / "build", options),
+                      Catch::Contains("has no imessage/Stickers.xcstickers"));
+  CHECK_FALSE(fs::exists(tmp / "new"));
+  options.kind = AppKind::whatsapp_android;
+  options.bundle_id = "com.example.fergie";
+  generate_app_from_build(demo_pack(), tmp / "build", options);
+  CHECK(fs::exists(tmp / "new/deeper/app/app/build.gradle.kts"));
+}
