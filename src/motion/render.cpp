@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "motion/encoders.h"
 #include "motion/knob_search.h"
+#include "motion/quality.h"
 #include "motion/resample.h"
 #include "motion/timing.h"
 
@@ -204,6 +205,9 @@ EncodedAnimation render_animation(const Animation& source, const AnimatedTarget&
   result.height = fitted.height;
   result.frames = static_cast<int>(fitted.frames.size());
   if (target.container == Container::webp) result.frames = detail::count_webp_frames(result.bytes);
+  const int colors = (target.container == Container::apng || target.container == Container::gif)
+                         ? kPaletteSteps[*found->best] : 0;
+  result.psnr_db = detail::measure_psnr(fitted, target.container, colors, result.bytes).value_or(0);
   result.duration_ms = duration;
   result.loops = loops;
   double fps = average_fps(fitted);

@@ -35,6 +35,9 @@ struct EncodedAnimation {
   /// Chosen settings, e.g. {"quality","82"}, {"crf","31"}, {"colors","256"}, {"fps","30.0"}.
   std::vector<std::pair<std::string, std::string>> settings;
   int trials = 0;  // encodes run (each setting at most once)
+  /// PSNR (dB) of the output against the fitted frames, RGB over mid-grey
+  /// (99 = lossless); 0 when not measured (WEBM).
+  double psnr_db = 0;
   /// What was given up to meet the byte limit, in words; empty when nothing was.
   std::vector<std::string> sacrifices;
   /// Timing changes the platform's rules forced (cut, sped up, frame rate

@@ -74,6 +74,7 @@ int main(int argc, char** argv) {
             line["frames"] = out.frames;
             line["duration_ms"] = out.duration_ms;
             line["trials"] = out.trials;
+            line["psnr_db"] = out.psnr_db;
             line["settings"] = out.settings;
             line["sacrifices"] = out.sacrifices;
             line["notes"] = out.notes;

@@ -51,6 +51,7 @@ TEST_CASE("WhatsApp: animated WEBP 512x512 under 500 KiB with the source's timin
   CHECK(out.bytes.size() <= 500 * 1024);
   CHECK(out.trials >= 1);
   CHECK(out.settings.at(0).first == "quality");
+  CHECK(out.psnr_db > 30);  // a flat red square: near-lossless at this budget
 }
 
 TEST_CASE("WhatsApp: a 12 s GIF is cut to 10 s with a note", "[motion]") {
@@ -145,6 +146,7 @@ TEST_CASE("Signal: square APNG that loops forever with the source's delays", "[m
   CHECK(apng.fdat_chunks == 59);
   CHECK(std::accumulate(apng.delays_ms.begin(), apng.delays_ms.end(), 0.0) == Approx(2000));
   CHECK(out.bytes.size() <= 300 * 1024);
+  CHECK(out.psnr_db > 35);
   // FFmpeg decodes every frame of it.
   test::write_bytes(dir / "out.png", out.bytes);
   nlohmann::json probe = test::ffprobe(dir / "out.png");
@@ -227,6 +229,8 @@ TEST_CASE("a tight byte budget lowers quality first and says so", "[motion]") {
   CHECK(out.width == 512);  // resolution kept
   REQUIRE(out.sacrifices.size() == 1);
   CHECK_THAT(out.sacrifices[0], Catch::StartsWith("quality 100 -> "));
+  CHECK(out.psnr_db > 5);  // noise is hard: measured, and low
+  CHECK(out.psnr_db < 40);
   CHECK(out.trials <= 5);
 }
 
