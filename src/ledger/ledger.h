@@ -95,10 +95,12 @@ class Ledger {
 
   /// Queues an audit row for a request that did not reach redeem() (mistyped,
   /// forged, expired, revoked...). Rows are committed in batches; flush()
-  /// waits for them. Throws Error(io) only if the ledger is already broken.
+  /// waits for them. Blocks while 100,000 rows are already waiting. Never
+  /// throws; a failed batch surfaces in flush().
   virtual void record_attempt(const Attempt& attempt) = 0;
 
-  /// Waits until everything queued before the call is committed.
+  /// Waits until everything queued before the call is committed. Throws
+  /// Error(io) when that commit failed.
   virtual void flush() = 0;
 
   /// The audit rows of one code key, oldest first, for support questions and
@@ -110,7 +112,8 @@ class Ledger {
   virtual std::vector<ReportRow> report() = 0;
 
   /// Deletes idempotency records created before `before_unix_ms` (keep them
-  /// at least 24 h); returns how many. Throws Error(io).
+  /// at least 24 h); returns how many. The ledger also prunes records older
+  /// than 48 h by itself, hourly by the requests' clock. Throws Error(io).
   virtual std::int64_t prune_idempotency(std::int64_t before_unix_ms) = 0;
 
   /// True when the database answers a trivial query now (for /readyz). Never throws.
