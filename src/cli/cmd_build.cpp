@@ -69,10 +69,13 @@ int cmd_build(CommandContext& context) {
   }
   const nlohmann::json& report = result.report;
   context.out << "built " << result.out_dir.string() << "\n";
-  for (const auto& [platform, summary] : report["summary"].items())
+  for (const auto& id : report["platforms"]) {  // in the order asked for
+    const std::string platform = id.get<std::string>();
+    const nlohmann::json& summary = report["summary"][platform];
     context.out << "  " << platform << "/: " << summary["files"].get<int>() << " files, "
                 << summary["bytes"].get<std::uint64_t>() << " bytes, lowest SSIM "
                 << summary["min_ssim"].get<double>() << "\n";
+  }
   for (const auto& secret : report["secrets"])
     context.out << "  private (0600): " << secret.get<std::string>() << "\n";
   for (const auto& warning : report["warnings"])
