@@ -209,4 +209,68 @@ AnimatedImage render_animated_job(const AnimatedSource& source, const PlatformSp
                        policy);
 }
 
+bool check_animated_file(const std::filesystem::path& root, const std::string& relative,
+                         std::string_view target_id, Problems& problems) {
+  const motion::AnimatedTarget& target = motion::find_animated_target(target_id);
+  std::filesystem::path file = root / relative;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    problems.push_back({relative, "is missing; expected " + describe_target(target)});
+    return false;
+  }
+  std::uint64_t bytes = std::filesystem::file_size(file, ec);
+  if (file.extension() == ".tgs") {
+    try {
+      motion::validate_tgs(file);
+    } catch (const Error& e) {
+      problems.push_back({relative, std::string("is not a valid Telegram TGS (") + e.what() + ")"});
+    }
+    return true;
+  }
+  std::optional<motion::AnimationInfo> info;
+  try {
+    info = motion::probe_animation(file);
+  } catch (const Error& e) {
+    problems.push_back({relative, std::string("is not a readable animation (") + e.what() + ")"});
+    return false;
+  }
+  if (!info) {
+    problems.push_back({relative, "is not an animation; expected " + describe_target(target)});
+    return false;
+  }
+  std::string expected = target.container == motion::Container::webm
+                             ? "video"
+                             : motion::container_name(target.container);
+  if (info->format != expected)
+    problems.push_back({relative, "is " + info->format + "; expected " + describe_target(target)});
+  const motion::Box& box = target.box;
+  std::string size = std::to_string(info->width) + "x" + std::to_string(info->height) + " px";
+  if (target.canvas_fixed && box.pad_to_canvas) {
+    if (info->width != box.width || info->height != box.height)
+      problems.push_back({relative, "is " + size + "; expected exactly " +
+                                        std::to_string(box.width) + "x" +
+                                        std::to_string(box.height)});
+  } else if (info->width > box.width || info->height > box.height) {
+    problems.push_back({relative, "is " + size + "; expected within " + std::to_string(box.width) +
+                                      "x" + std::to_string(box.height)});
+  } else if (target.canvas_fixed && info->width != box.width && info->height != box.height) {
+    // Telegram: one side 512; LINE: width 320 or height 270.
+    problems.push_back({relative, "is " + size + "; expected a width of " +
+                                      std::to_string(box.width) + " or a height of " +
+                                      std::to_string(box.height) + " px"});
+  }
+  if (target.max_bytes && bytes > target.max_bytes)
+    problems.push_back({relative, "is " + std::to_string(bytes) + " bytes; the limit is " +
+                                      std::to_string(target.max_bytes)});
+  if (target.max_duration_ms && info->duration_ms > target.max_duration_ms)
+    problems.push_back({relative, "plays " + seconds(info->duration_ms) + "; the limit is " +
+                                      seconds(target.max_duration_ms)});
+  if (info->frames > 0 && target.max_frames &&
+      (info->frames < target.min_frames || info->frames > target.max_frames))
+    problems.push_back({relative, "has " + std::to_string(info->frames) + " frames; expected " +
+                                      std::to_string(target.min_frames) + " to " +
+                                      std::to_string(target.max_frames)});
+  return true;
+}
+
 }  // namespace sf::exporters

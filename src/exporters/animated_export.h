@@ -72,4 +72,13 @@ AnimatedImage render_animated_job(const AnimatedSource& source, const PlatformSp
                                   const ImageJob& job, int margin_px,
                                   pack::DurationPolicy policy);
 
+/// Checks `root/relative`, an animated file made by anyone, against the
+/// motion target `target_id` (see animated_target_id): readable, the right
+/// container, pixel size, bytes, length and frame count; a .tgs against
+/// Telegram's TGS rules. Appends one problem per broken rule; returns false
+/// when the file is missing or unreadable. Throws Error(bad_input) only for
+/// an unknown target id.
+bool check_animated_file(const std::filesystem::path& root, const std::string& relative,
+                         std::string_view target_id, Problems& problems);
+
 }  // namespace sf::exporters

@@ -245,3 +245,33 @@ TEST_CASE("animated outputs take the extension of their container") {
   REQUIRE(animated_target_id("line", "tab").empty());
   REQUIRE(animated_target_id("kik", "sticker").empty());
 }
+
+TEST_CASE("check_animated_file accepts what the build makes and catches a file over a limit") {
+  test::TempDir dir;
+  AnimatedSource source =
+      load_animated_source(make_gif(dir.path()), "art/wave.gif", pack::DurationPolicy::cut);
+  for (const char* id : {"whatsapp", "telegram", "signal", "discord", "line"}) {
+    INFO(id);
+    const PlatformSpec& spec = find_exporter(id).spec();
+    AnimatedImage image =
+        render_animated_job(source, spec, sticker_job(spec), spec.margin_px, pack::DurationPolicy::cut);
+    fs::create_directories((dir / image.path).parent_path());
+    test::write_bytes(dir / image.path, image.bytes);
+    Problems problems;
+    REQUIRE(check_animated_file(dir.path(), image.path, id, problems));
+    for (const Problem& p : problems) UNSCOPED_INFO(p.where << ": " << p.message);
+    REQUIRE(problems.empty());
+  }
+  // Noisy 512x512 frames as a lossless APNG: far over LINE's 300 KB and 320x270.
+  fs::path big = dir / "big.png";
+  test::ffmpeg("-f lavfi -i 'nullsrc=s=512x512:r=10:d=1,geq=random(1)*255:128:128' -plays 0 -f apng '" +
+               big.string() + "'");
+  Problems problems;
+  REQUIRE(check_animated_file(dir.path(), "big.png", "line", problems));
+  REQUIRE(problems.size() == 2);
+  REQUIRE_THAT(problems[0].message + problems[1].message,
+               Catch::Contains("expected within 320x270") && Catch::Contains("the limit is 300000"));
+  Problems missing;
+  REQUIRE_FALSE(check_animated_file(dir.path(), "nope.webm", "telegram", missing));
+  REQUIRE_THAT(missing.at(0).message, Catch::Contains("is missing"));
+}
