@@ -13,6 +13,7 @@
 #include "codes/typed_code.h"
 #include "crypto/ed25519.h"
 #include "crypto/hmac_key.h"
+#include "crypto/primitives.h"
 
 namespace sf::codes {
 
@@ -22,6 +23,7 @@ struct Checker::State {
   std::array<std::optional<crypto::HmacSha256Key>, 32> hmac;
   std::array<std::optional<crypto::Ed25519PublicKey>, 32> ed25519;
   std::array<bool, 32> key_revoked{};
+  std::array<std::string, 32> key_fingerprint;
   std::vector<Campaign> campaigns;
   std::vector<char> campaign_revoked;
   std::vector<std::vector<std::pair<std::uint64_t, std::uint64_t>>> revoked_serials;
@@ -52,6 +54,18 @@ std::string hex(std::span<const std::uint8_t> bytes) {
   return out;
 }
 
+// Names the key itself in ledger keys. HMAC keys: a MAC of a fixed label (the
+// secret stays secret); Ed25519 keys: a hash of the public key, so a
+// public-only keyring computes the same fingerprint.
+std::string key_fingerprint(const KeyEntry& key) {
+  static constexpr std::string_view kLabel = "stickerforge key fingerprint v1";
+  std::span<const std::uint8_t> label(reinterpret_cast<const std::uint8_t*>(kLabel.data()),
+                                      kLabel.size());
+  Bytes digest = key.type == KeyType::ed25519 ? crypto::sha256(key.public_key)
+                                              : crypto::hmac_sha256(key.secret, label);
+  return hex(std::span<const std::uint8_t>(digest).first(4));
+}
+
 // Shared tail of both formats once the tag or signature verified: campaign,
 // revocation, then dates (revocation is permanent, so it is reported first).
 void judge(const Checker::State& s, std::uint32_t key_id, std::uint32_t number,
@@ -61,6 +75,7 @@ void judge(const Checker::State& s, std::uint32_t key_id, std::uint32_t number,
   id.campaign_number = number;
   id.slot_serial = slot_serial;
   id.link = link;
+  id.key_fingerprint = s.key_fingerprint[key_id];
   std::size_t slot = key_id * 1024 + number;
   std::int32_t index = s.slot_campaign[slot];
   if (index < 0) {
@@ -170,6 +185,7 @@ Checker Checker::from_parts(const Keyring& keyring, const CampaignBook& campaign
                             const RevocationList& revocations) {
   auto state = std::make_shared<State>();
   for (const KeyEntry& key : keyring.keys()) {
+    if (key.id < 32) state->key_fingerprint[key.id] = key_fingerprint(key);
     if (key.type == KeyType::hmac && !key.secret.empty())
       state->hmac[key.id].emplace(key.secret);
     else if (key.type == KeyType::ed25519 && !key.public_key.empty())

@@ -45,8 +45,12 @@ struct CodeId {
   std::uint32_t campaign_number = 0; // number carried by the code (per key)
   std::uint32_t slot_serial = 0;     // serial carried by the code
   bool link = false;                 // came from a link token, not a typed code
-  /// Stable unique text for the ledger: "<key_id>/<campaign_number>/<slot_serial>",
-  /// e.g. "1/42/1234". Typed and link codes never share one (key ids differ).
+  /// 8 hex digits identifying the key itself (not just its slot number), so
+  /// two keyrings that both use key id 1 never share ledger rows.
+  std::string key_fingerprint;
+  /// Stable unique text for the ledger:
+  /// "<key_id>.<key_fingerprint>/<campaign_number>/<slot_serial>", e.g.
+  /// "1.5f0c2a9e/42/1234". Typed and link codes never share one (key ids differ).
   std::string ledger_key() const;
 };
 

@@ -18,7 +18,8 @@ std::string_view verdict_name(Verdict verdict) {
 }
 
 std::string CodeId::ledger_key() const {
-  return std::to_string(key_id) + "/" + std::to_string(campaign_number) + "/" +
+  return std::to_string(key_id) + "." + key_fingerprint + "/" +
+         std::to_string(campaign_number) + "/" +
          std::to_string(slot_serial);
 }
 

@@ -5,7 +5,10 @@
 #include <random>
 #include <thread>
 
+#include "codes/campaign_book.h"
 #include "codes/crockford.h"
+#include "codes/keyring.h"
+#include "crypto/hmac_key.h"
 #include "codes/fixtures.h"
 #include "codes/link_code.h"
 #include "codes/revocations.h"
@@ -38,7 +41,7 @@ TEST_CASE("a genuine typed code is valid and identifies its campaign", "[codes]"
   CHECK(result.id->key_id == 1);
   CHECK(result.id->campaign_id == "spring");
   CHECK(result.id->serial == 1234);
-  CHECK(result.id->ledger_key() == "1/42/1234");
+  CHECK_THAT(result.id->ledger_key(), Catch::Matches("1\\.[0-9a-f]{8}/42/1234"));
   REQUIRE(result.campaign);
   CHECK(result.campaign->pack_id == "acme_hearts");
   // The same code inside the links --link-base makes.
@@ -62,7 +65,7 @@ TEST_CASE("a genuine link token is valid and lands in its own serial range", "[c
   REQUIRE(result.verdict == Verdict::valid);
   CHECK(result.id->link);
   CHECK(result.id->serial == 1048576 + 7);
-  CHECK(result.id->ledger_key() == "2/42/7");
+  CHECK_THAT(result.id->ledger_key(), Catch::Matches("2\\.[0-9a-f]{8}/42/7"));
   CHECK(result.subject_hash.size() == 32);
   fields.not_after_unix = kMidCampaign - 1;
   result = checker.check(sign_link(key, fields), kMidCampaign);
@@ -248,4 +251,26 @@ TEST_CASE("one Checker serves many threads at once", "[codes]") {
     });
   for (auto& thread : threads) thread.join();
   for (int t = 0; t < 4; ++t) CHECK(valid[t] == 5 * (2000 + 50));
+}
+
+TEST_CASE("codes from two keyrings that both use key id 1 get different ledger keys", "[codes]") {
+  // A re-created keyring starts again at key id 1; its codes must not look
+  // already redeemed in a ledger the old keyring's codes went into.
+  Files files;
+  auto campaigns = CampaignBook::load(files.campaigns);
+  TypedFields fields;
+  fields.key_id = 1;
+  fields.campaign_number = 42;
+  fields.serial = 1234;
+  std::vector<std::string> ledger_keys;
+  for (int i = 0; i < 2; ++i) {
+    Keyring keyring;
+    const KeyEntry& key = keyring.add(KeyType::hmac, kMidCampaign);
+    REQUIRE(key.id == 1);
+    std::string code = format_typed(fields, typed_tag(sf::crypto::HmacSha256Key(key.secret), fields));
+    CheckResult result = Checker::from_parts(keyring, campaigns, RevocationList{}).check(code, kMidCampaign);
+    REQUIRE(result.verdict == Verdict::valid);
+    ledger_keys.push_back(result.id->ledger_key());
+  }
+  CHECK(ledger_keys[0] != ledger_keys[1]);
 }
