@@ -18,7 +18,7 @@ SF_BUILD_PACKAGES=(
 # servers to check what we write against.
 SF_TEST_PACKAGES=(
   webp ffmpeg zbar-tools libxml2-utils libplist-utils postgresql chromium
-  wrk imagemagick hyperfine zip unzip procps curl python3 nodejs npm
+  wrk imagemagick hyperfine zip unzip procps curl python3 nodejs
 )
 
 sf_missing_packages() {
