@@ -157,6 +157,24 @@ bool is_animated_source(const std::filesystem::path& file) {
   return info && info->animated;
 }
 
+bool looks_animated(const std::filesystem::path& file) {
+  try {
+    return is_animated_source(file);
+  } catch (const Error&) {
+    return false;
+  }
+}
+
+std::string stored_path(const Bundle& bundle, const std::string& planned_path) {
+  if (bundle.has(planned_path)) return planned_path;
+  for (motion::Container container : {motion::Container::webm, motion::Container::tgs,
+                                      motion::Container::apng, motion::Container::webp}) {
+    std::string path = with_animated_extension(planned_path, container);
+    if (bundle.has(path)) return path;
+  }
+  return planned_path;
+}
+
 std::string animated_target_id(std::string_view platform, std::string_view role) {
   if (role == "sticker") {
     for (std::string_view id : {"whatsapp", "telegram", "signal", "imessage", "discord", "line"})
@@ -205,8 +223,10 @@ AnimatedImage render_animated_job(const AnimatedSource& source, const PlatformSp
                                   pack::DurationPolicy policy) {
   std::string target = animated_target_id(spec.id, job.role);
   if (target.empty()) return render_first_frame(source, spec, job, margin_px);
-  return render_moving(source, spec, job, motion::find_animated_target(target), margin_px,
-                       policy);
+  motion::AnimatedTarget chosen = motion::find_animated_target(target);
+  // iMessage's grid size comes from the pack (small, regular, large).
+  if (spec.id == "imessage") chosen.box.width = chosen.box.height = job.rule.width;
+  return render_moving(source, spec, job, chosen, margin_px, policy);
 }
 
 bool check_animated_file(const std::filesystem::path& root, const std::string& relative,

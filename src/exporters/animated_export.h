@@ -23,6 +23,16 @@ namespace sf::exporters {
 /// Error(not_found) when it is missing.
 bool is_animated_source(const std::filesystem::path& file);
 
+/// Like is_animated_source but never throws: a missing or corrupt file is
+/// "not animated" here and reported by the loader that reads it.
+bool looks_animated(const std::filesystem::path& file);
+
+/// Where the driver stored the image planned at `planned_path`: that path,
+/// or the same name with an animated container's extension (.webm, .tgs,
+/// .png, .webp) when the source was animated. Returns `planned_path` when
+/// neither exists (the caller's bundle.content then names it). Never throws.
+std::string stored_path(const Bundle& bundle, const std::string& planned_path);
+
 /// The motion target id (motion/targets.h) a job of `platform` with `role`
 /// gets from an animated source: "whatsapp", "telegram",
 /// "telegram_thumbnail", "signal", "imessage", "discord", "line",

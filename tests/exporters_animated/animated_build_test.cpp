@@ -275,3 +275,13 @@ TEST_CASE("check_animated_file accepts what the build makes and catches a file o
   REQUIRE_FALSE(check_animated_file(dir.path(), "nope.webm", "telegram", missing));
   REQUIRE_THAT(missing.at(0).message, Catch::Contains("is missing"));
 }
+
+TEST_CASE("stored_path finds the file the driver wrote for a planned path") {
+  Bundle bundle("telegram");
+  bundle.add("stickers/01.webm", Bytes{1}, FileRecord{});
+  bundle.add("stickers/02.webp", Bytes{1}, FileRecord{});
+  REQUIRE(stored_path(bundle, "stickers/01.webp") == "stickers/01.webm");
+  REQUIRE(stored_path(bundle, "stickers/02.webp") == "stickers/02.webp");
+  REQUIRE(stored_path(bundle, "stickers/03.webp") == "stickers/03.webp");
+  REQUIRE_FALSE(looks_animated("/nonexistent/file.gif"));
+}
