@@ -114,6 +114,15 @@ AnimatedImage render_first_frame(const AnimatedSource& source, const PlatformSpe
   raster.width = still.width;
   raster.height = still.height;
   raster.rgba = std::move(still.frames.front().rgba);
+  // App icons are drawn on white, as the still pipeline does (Canvas::background).
+  if (job.rule.opaque)
+    for (std::size_t p = 0; p + 3 < raster.rgba.size(); p += 4) {
+      unsigned alpha = raster.rgba[p + 3];
+      for (std::size_t c = 0; c < 3; ++c)
+        raster.rgba[p + c] =
+            static_cast<std::uint8_t>((raster.rgba[p + c] * alpha + 255 * (255 - alpha) + 127) / 255);
+      raster.rgba[p + 3] = 255;
+    }
   artwork::EncodeRequest request;
   request.format = job.rule.format;
   request.max_bytes =

@@ -13,6 +13,7 @@
 
 #include "base/error.h"
 #include "base/text.h"
+#include "exporters/animated_export.h"
 #include "exporters/platform_util.h"
 #include "exporters/registry.h"
 
@@ -81,6 +82,7 @@ struct RenderedImage {
   artwork::Encoded encoded;
   int width = 0, height = 0;
   bool upscaled = false;
+  std::optional<AnimatedImage> animated;  // set when the source is animated
 };
 
 artwork::Canvas canvas_for(const pack::Pack& pack, const PlatformSpec& spec, const ImageJob& job) {
@@ -234,6 +236,25 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
     bool is_tray = s == pack.stickers.size();
     const fs::path& file = is_tray ? pack.tray : pack.stickers[s].file;
     const std::string& written = is_tray ? pack.tray_as_written : pack.stickers[s].file_as_written;
+    auto tick = [&] {
+      if (!options.progress) return;
+      std::lock_guard lock(progress_mutex);
+      options.progress(++done, total);
+    };
+    // An animated source is decoded once; every platform's job is rendered
+    // from its frames (animated form or first frame, see animated_export.h).
+    if (looks_animated(file)) {
+      AnimatedSource source = load_animated_source(file, written, pack.duration_policy);
+      for (std::size_t i : by_source[s]) {
+        const PlannedImage& plan = planned[i];
+        const PlatformSpec& spec = exporters[plan.platform]->spec();
+        rendered[i].animated =
+            render_animated_job(source, spec, plan.job, canvas_for(pack, spec, plan.job).margin_px,
+                                pack.duration_policy);
+        tick();
+      }
+      return;
+    }
     artwork::LoadOptions load;
     load.style = pack.style;
     load.max_side_px = 0;
@@ -260,10 +281,7 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
                                   plan.job.path + ", " + describe(plan.job.rule) +
                                   "): " + e.what());
       }
-      if (options.progress) {
-        std::lock_guard lock(progress_mutex);
-        options.progress(++done, total);
-      }
+      tick();
     }
   });
 
@@ -277,6 +295,12 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
   std::map<std::string, std::set<std::string>> upscaled;
   for (std::size_t i = 0; i < planned.size(); ++i) {
     const PlannedImage& plan = planned[i];
+    if (rendered[i].animated) {
+      AnimatedImage& image = *rendered[i].animated;
+      warnings.insert(warnings.end(), image.warnings.begin(), image.warnings.end());
+      bundles[plan.platform].add(image.path, std::move(image.bytes), std::move(image.record));
+      continue;
+    }
     if (rendered[i].upscaled) {
       std::size_t s = source_of(plan.job.source);
       upscaled[s < pack.stickers.size() ? pack.stickers[s].file_as_written : pack.tray_as_written]

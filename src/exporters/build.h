@@ -2,6 +2,8 @@
 // platform (all problems at once), decodes each source once, renders every
 // image on a pool of threads, lets each platform write its manifests and
 // archives, then moves the finished build into place in one rename.
+// Animated sources (motion::probe_animation) are rendered by
+// animated_export.h: each platform's animated form or the first frame.
 #pragma once
 
 #include <filesystem>

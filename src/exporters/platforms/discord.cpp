@@ -3,6 +3,7 @@
 // description (empty or 2-100) and tags (the sticker's emoji).
 #include "base/error.h"
 #include "base/text.h"
+#include "exporters/animated_export.h"
 #include "exporters/platform_util.h"
 #include "exporters/registry.h"
 
@@ -65,8 +66,12 @@ class DiscordExporter final : public Exporter {
   void check_bundle(const std::filesystem::path& root, Problems& problems) const override {
     std::vector<std::string> names = files_in(root, "stickers", {".png", ".apng", ".gif", ".json"});
     check_sticker_count(spec(), static_cast<int>(names.size()), "stickers/", problems);
-    for (const std::string& name : names)
-      check_image(root, "stickers/" + name, spec().sticker, problems);
+    for (const std::string& name : names) {
+      if (looks_animated(root / "stickers" / name))
+        check_animated_file(root, "stickers/" + name, "discord", problems);
+      else
+        check_image(root, "stickers/" + name, spec().sticker, problems);
+    }
     if (!std::filesystem::exists(root / "stickers.json")) return;
     json manifest = read_json(root, "stickers.json", problems);
     if (manifest.is_discarded()) return;

@@ -3,6 +3,7 @@
 // plus the upload ZIP the Creators Market form takes. Counts 8/16/24/32/40.
 #include "base/error.h"
 #include "base/text.h"
+#include "exporters/animated_export.h"
 #include "exporters/platform_util.h"
 #include "exporters/registry.h"
 #include "exporters/zip_archive.h"
@@ -31,7 +32,20 @@ class LineExporter final : public Exporter {
     return kSpec;
   }
 
-  void check(const pack::Pack& pack, Problems&, std::vector<std::string>& warnings) const override {
+  void check(const pack::Pack& pack, Problems& problems,
+             std::vector<std::string>& warnings) const override {
+    // LINE sells still and animated sets separately; animated ones hold 8, 16 or 24.
+    std::size_t moving = 0;
+    for (const pack::Sticker& sticker : pack.stickers) moving += looks_animated(sticker.file);
+    std::string file = pack.source.filename().string();
+    if (moving > 0 && moving < pack.stickers.size())
+      problems.push_back({"line: " + file + ": stickers",
+                          std::to_string(moving) + " of " + std::to_string(pack.stickers.size()) +
+                              " stickers are animated; a LINE set is all still or all animated"});
+    else if (moving > 0 && moving != 8 && moving != 16 && moving != 24)
+      problems.push_back({"line: " + file + ": stickers",
+                          "has " + std::to_string(moving) +
+                              " animated stickers; LINE animated sets hold 8, 16 or 24"});
     // Form fields the creator types in; LINE counts Asian characters double,
     // so these are warnings, not refusals.
     if (utf8_length(pack.title) > 40)
@@ -72,9 +86,15 @@ class LineExporter final : public Exporter {
       std::string expected = two_digits(static_cast<int>(i) + 1) + ".png";
       if (names[i] != expected)
         problems.push_back({names[i], "is not numbered in order; expected " + quote(expected)});
-      check_image(root, names[i], spec().sticker, problems);
+      if (looks_animated(root / names[i]))
+        check_animated_file(root, names[i], "line", problems);
+      else
+        check_image(root, names[i], spec().sticker, problems);
     }
-    check_image(root, "main.png", kMain, problems);
+    if (looks_animated(root / "main.png"))
+      check_animated_file(root, "main.png", "line_main", problems);
+    else
+      check_image(root, "main.png", kMain, problems);
     check_image(root, "tab.png", kTab, problems);
   }
 };

@@ -6,6 +6,7 @@
 #include "base/error.h"
 #include "base/text.h"
 #include "crypto/primitives.h"
+#include "exporters/animated_export.h"
 #include "exporters/platform_util.h"
 #include "exporters/registry.h"
 #include "exporters/signal_manifest.h"
@@ -71,7 +72,8 @@ class SignalExporter final : public Exporter {
     };
     add_encrypted("upload/manifest", plain);
     for (std::size_t i = 0; i < n; ++i)
-      add_encrypted("upload/full/" + std::to_string(i), bundle.content(sticker_file(i)));
+      add_encrypted("upload/full/" + std::to_string(i),
+                    bundle.content(stored_path(bundle, sticker_file(i))));
     if (!pack.tray.empty())
       add_encrypted("upload/full/" + std::to_string(n), bundle.content("cover.webp"));
     bundle.add_secret(kKeyFile,
@@ -86,8 +88,13 @@ class SignalExporter final : public Exporter {
   void check_bundle(const std::filesystem::path& root, Problems& problems) const override {
     std::vector<std::string> names = files_in(root, "stickers", {".webp", ".png"});
     check_sticker_count(spec(), static_cast<int>(names.size()), "stickers/", problems);
-    for (const std::string& name : names)
-      check_image(root, "stickers/" + name, spec().sticker, problems);
+    for (const std::string& name : names) {
+      // Animated stickers are APNG (.png); still ones WEBP.
+      if (looks_animated(root / "stickers" / name))
+        check_animated_file(root, "stickers/" + name, "signal", problems);
+      else
+        check_image(root, "stickers/" + name, spec().sticker, problems);
+    }
     if (std::filesystem::exists(root / "cover.webp"))
       check_image(root, "cover.webp", spec().sticker, problems);
     std::error_code ec;

@@ -1,10 +1,13 @@
 // Telegram: 512-px static stickers (WEBP, which Telegram keeps as is), a
 // 100x100 set thumbnail and set.json holding the Bot API createNewStickerSet
 // call (InputSticker fields) so a bot can upload the set without guessing.
+// Animated sources become video stickers (WEBM VP9) or, for a valid .tgs,
+// animated stickers passed through; each InputSticker names its format.
 #include <regex>
 
 #include "base/error.h"
 #include "base/text.h"
+#include "exporters/animated_export.h"
 #include "exporters/platform_util.h"
 #include "exporters/registry.h"
 
@@ -14,6 +17,13 @@ namespace sf::exporters {
 namespace {
 
 const ImageRule kThumbnail{artwork::Format::webp, 100, 100, true, false, 128000, true, false};
+
+// InputSticker.format of a stored file: Bot API "static", "animated" (TGS) or "video" (WEBM).
+std::string sticker_format(const std::string& path) {
+  if (path.size() > 5 && path.compare(path.size() - 5, 5, ".webm") == 0) return "video";
+  if (path.size() > 4 && path.compare(path.size() - 4, 4, ".tgs") == 0) return "animated";
+  return "static";
+}
 
 // Bot API set name rules: letters, digits and '_', starts with a letter, no
 // "__", ends in "_by_<bot>", 1-64 characters.
@@ -96,12 +106,15 @@ class TelegramExporter final : public Exporter {
         chars += utf8_length(k);
         keywords.push_back(k);
       }
+      std::string file =
+          stored_path(bundle, "stickers/" + two_digits(static_cast<int>(i) + 1) + ".webp");
       stickers.push_back({{"sticker", "attach://" + attach},
-                          {"format", "static"},
+                          {"format", sticker_format(file)},
                           {"emoji_list", emoji},
                           {"keywords", keywords}});
-      attachments[attach] = "stickers/" + two_digits(static_cast<int>(i) + 1) + ".webp";
+      attachments[attach] = file;
     }
+    std::string thumbnail = stored_path(bundle, "thumbnail.webp");
     json set = {
         {"method", "createNewStickerSet"},
         {"name", pack.telegram_bot.empty() ? json(nullptr) : json(set_name(pack))},
@@ -117,9 +130,9 @@ class TelegramExporter final : public Exporter {
         {"attachments", attachments},
         {"thumbnail",
          {{"method", "setStickerSetThumbnail"},
-          {"format", "static"},
+          {"format", sticker_format(thumbnail)},
           {"thumbnail", "attach://thumbnail"},
-          {"file", "thumbnail.webp"}}},
+          {"file", thumbnail}}},
         {"add_link", pack.telegram_bot.empty()
                          ? json(nullptr)
                          : json("https://t.me/addstickers/" + set_name(pack))},
@@ -128,9 +141,13 @@ class TelegramExporter final : public Exporter {
   }
 
   void check_bundle(const std::filesystem::path& root, Problems& problems) const override {
-    std::vector<std::string> names = files_in(root, "stickers", {".webp", ".png"});
+    std::vector<std::string> names = files_in(root, "stickers", {".webp", ".png", ".webm", ".tgs"});
     check_sticker_count(spec(), static_cast<int>(names.size()), "stickers/", problems);
     for (const std::string& name : names) {
+      if (sticker_format(name) != "static") {
+        check_animated_file(root, "stickers/" + name, "telegram", problems);
+        continue;
+      }
       // Telegram needs one side of exactly 512 and the other at most 512.
       artwork::ImageInfo info;
       std::string relative = "stickers/" + name;
@@ -154,6 +171,8 @@ class TelegramExporter final : public Exporter {
     }
     if (std::filesystem::exists(root / "thumbnail.webp"))
       check_image(root, "thumbnail.webp", kThumbnail, problems);
+    if (std::filesystem::exists(root / "thumbnail.webm"))
+      check_animated_file(root, "thumbnail.webm", "telegram_thumbnail", problems);
     json set = read_json(root, "set.json", problems);
     if (set.is_discarded()) return;
     if (!set.contains("stickers") || !set["stickers"].is_array()) {

@@ -2,11 +2,14 @@
 // Android/app/src/main/assets): contents.json plus assets/<identifier>/ with
 // 512x512 WEBP stickers and a 96x96 PNG tray, and one .wastickers archive per
 // pack for Sticker Maker style import. Packs over 30 are split evenly.
+// WhatsApp never mixes still and animated stickers in one pack: a pack with
+// both becomes a still pack and an animated one (animated_sticker_pack).
 #include <regex>
 
 #include "base/error.h"
 #include "base/text.h"
 #include "crypto/primitives.h"
+#include "exporters/animated_export.h"
 #include "exporters/platform_util.h"
 #include "exporters/registry.h"
 #include "exporters/zip_archive.h"
@@ -20,16 +23,33 @@ constexpr int kPerPack = 30;    // StickerPackValidator STICKER_SIZE_MAX
 constexpr int kMinPerPack = 3;  // STICKER_SIZE_MIN
 const ImageRule kTray{artwork::Format::png, 96, 96, true, false, 50 * 1024, true, false};
 
-// Even split: 31 stickers become 16 + 15, never 30 + 1 (a pack needs 3).
-std::vector<std::pair<int, int>> chunks(int count) {
-  int packs = std::max(1, (count + kPerPack - 1) / kPerPack);
-  std::vector<std::pair<int, int>> out;
-  int start = 0;
-  for (int p = 0; p < packs; ++p) {
-    int size = count / packs + (p < count % packs ? 1 : 0);
-    out.push_back({start, size});
-    start += size;
+// One WhatsApp pack of the output: which stickers (pack indices) it holds.
+struct Part {
+  std::vector<int> stickers;
+  bool animated = false;
+};
+
+// Still stickers first, then animated ones, each kind split evenly: 31
+// stickers become 16 + 15, never 30 + 1 (a pack needs 3).
+std::vector<Part> chunks(const pack::Pack& pack) {
+  std::vector<int> kinds[2];
+  for (std::size_t i = 0; i < pack.stickers.size(); ++i)
+    kinds[looks_animated(pack.stickers[i].file) ? 1 : 0].push_back(static_cast<int>(i));
+  std::vector<Part> out;
+  for (int kind = 0; kind < 2; ++kind) {
+    int count = static_cast<int>(kinds[kind].size());
+    if (count == 0) continue;
+    int packs = (count + kPerPack - 1) / kPerPack;
+    int start = 0;
+    for (int p = 0; p < packs; ++p) {
+      int size = count / packs + (p < count % packs ? 1 : 0);
+      out.push_back({std::vector<int>(kinds[kind].begin() + start,
+                                      kinds[kind].begin() + start + size),
+                     kind == 1});
+      start += size;
+    }
   }
+  if (out.empty()) out.push_back({});
   return out;
 }
 
@@ -74,28 +94,46 @@ class WhatsappExporter final : public Exporter {
       if (utf8_length(pack.stickers[i].alt) > 125)
         warnings.push_back("whatsapp: " + file + ": stickers[" + std::to_string(i) +
                            "].alt: longer than 125 characters; cut for accessibility_text");
-    if (pack.stickers.size() > kPerPack)
+    std::vector<Part> parts = chunks(pack);
+    std::size_t moving = 0;
+    for (const Part& part : parts)
+      if (part.animated) moving += part.stickers.size();
+    bool mixed = moving > 0 && moving < pack.stickers.size();
+    if (mixed) {
+      warnings.push_back("whatsapp: " + std::to_string(pack.stickers.size() - moving) +
+                         " still and " + std::to_string(moving) +
+                         " animated stickers split into a still and an animated pack "
+                         "(WhatsApp never mixes them)");
+      for (const Part& part : parts)
+        if (part.stickers.size() < kMinPerPack)
+          problems.push_back(
+              {"whatsapp: " + file + ": stickers",
+               "has " + std::to_string(part.stickers.size()) + " " +
+                   (part.animated ? "animated" : "still") +
+                   " sticker(s) besides the others; WhatsApp packs are all still or all "
+                   "animated and each needs at least 3"});
+    }
+    if (parts.size() > (mixed ? 2u : 1u))
       warnings.push_back("whatsapp: " + std::to_string(pack.stickers.size()) +
-                         " stickers split into " +
-                         std::to_string(chunks(static_cast<int>(pack.stickers.size())).size()) +
+                         " stickers split into " + std::to_string(parts.size()) +
                          " packs of at most 30");
   }
 
   std::vector<ImageJob> images(const pack::Pack& pack) const override {
     std::vector<ImageJob> jobs;
-    auto parts = chunks(static_cast<int>(pack.stickers.size()));
+    std::vector<Part> parts = chunks(pack);
     for (std::size_t c = 0; c < parts.size(); ++c) {
       std::string folder = "assets/" + identifier(pack, c, parts.size());
-      for (int k = 0; k < parts[c].second; ++k)
-        jobs.push_back({"sticker", folder + "/" + two_digits(k + 1) + ".webp", parts[c].first + k,
-                        spec().sticker});
+      for (std::size_t k = 0; k < parts[c].stickers.size(); ++k)
+        jobs.push_back({"sticker", folder + "/" + two_digits(static_cast<int>(k) + 1) + ".webp",
+                        parts[c].stickers[k], spec().sticker});
       jobs.push_back({"tray", folder + "/tray.png", kTraySource, kTray});
     }
     return jobs;
   }
 
   void finish(const pack::Pack& pack, Bundle& bundle, const FinishContext&) const override {
-    auto parts = chunks(static_cast<int>(pack.stickers.size()));
+    std::vector<Part> parts = chunks(pack);
     json packs = json::array();
     for (std::size_t c = 0; c < parts.size(); ++c) {
       std::string id = identifier(pack, c, parts.size());
@@ -109,9 +147,9 @@ class WhatsappExporter final : public Exporter {
                                    {"author.txt", as_bytes(pack.author)},
                                    {"tray.png", bundle.content(folder + "tray.png")}};
       Bytes digest_input;
-      for (int k = 0; k < parts[c].second; ++k) {
-        const pack::Sticker& sticker = pack.stickers[parts[c].first + k];
-        std::string file = two_digits(k + 1) + ".webp";
+      for (std::size_t k = 0; k < parts[c].stickers.size(); ++k) {
+        const pack::Sticker& sticker = pack.stickers[parts[c].stickers[k]];
+        std::string file = two_digits(static_cast<int>(k) + 1) + ".webp";
         std::vector<std::string> emojis(
             sticker.emojis.begin(),
             sticker.emojis.begin() + std::min<std::size_t>(3, sticker.emojis.size()));
@@ -136,7 +174,7 @@ class WhatsappExporter final : public Exporter {
                        {"publisher_website", pack.links.website},
                        {"privacy_policy_website", pack.links.privacy},
                        {"license_agreement_website", pack.links.license},
-                       {"animated_sticker_pack", false},
+                       {"animated_sticker_pack", parts[c].animated},
                        {"stickers", stickers}});
       FileRecord archive;
       archive.role = "archive";
@@ -154,7 +192,8 @@ class WhatsappExporter final : public Exporter {
     if (!std::filesystem::exists(root / "assets/contents.json")) {
       std::vector<std::string> names = files_in(root, "", {".webp"});
       check_sticker_count(one_pack_spec(), static_cast<int>(names.size()), ".wastickers", problems);
-      for (const std::string& name : names) check_image(root, name, spec().sticker, problems);
+      for (const std::string& name : names) check_sticker(root, name, looks_animated(root / name),
+                                                          problems);
       for (const char* text : {"title.txt", "author.txt"})
         if (!std::filesystem::exists(root / text))
           problems.push_back({text, "is missing; a .wastickers archive needs it"});
@@ -188,6 +227,7 @@ class WhatsappExporter final : public Exporter {
       if (entry.contains("tray_image_file") && entry["tray_image_file"].is_string())
         check_image(root, folder + entry["tray_image_file"].get<std::string>(), kTray, problems);
       const json& stickers = entry.contains("stickers") ? entry["stickers"] : json::array();
+      bool animated = entry.value("animated_sticker_pack", false);
       check_sticker_count(one_pack_spec(), static_cast<int>(stickers.size()), where + ".stickers",
                           problems);
       for (std::size_t s = 0; s < stickers.size(); ++s) {
@@ -200,13 +240,27 @@ class WhatsappExporter final : public Exporter {
           problems.push_back({at + ".image_file", "is missing"});
           continue;
         }
-        check_image(root, folder + sticker["image_file"].get<std::string>(), spec().sticker,
-                    problems);
+        check_sticker(root, folder + sticker["image_file"].get<std::string>(), animated, problems);
       }
     }
   }
 
  private:
+  // A still pack holds 100 KB WEBP stickers, an animated one animated WEBP
+  // (500 KiB, 10 s); a still file in an animated pack or the reverse is refused.
+  void check_sticker(const std::filesystem::path& root, const std::string& relative,
+                     bool animated, Problems& problems) const {
+    bool is_animated = looks_animated(root / relative);
+    if (std::filesystem::exists(root / relative) && is_animated != animated)
+      problems.push_back({relative, std::string("is ") + (is_animated ? "animated" : "still") +
+                                        "; the pack is " + (animated ? "animated" : "still") +
+                                        " and whatsapp never mixes them"});
+    if (is_animated)
+      check_animated_file(root, relative, "whatsapp", problems);
+    else
+      check_image(root, relative, spec().sticker, problems);
+  }
+
   // The rules of one pack inside contents.json or one .wastickers archive.
   PlatformSpec one_pack_spec() const {
     PlatformSpec one = spec();
