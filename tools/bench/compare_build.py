@@ -19,13 +19,13 @@ import sys
 work, ssim_tool = sys.argv[1], sys.argv[2]
 
 
-def read_time(name):
-    seconds, kib = open(os.path.join(work, name)).read().split()
-    return float(seconds), int(kib) / 1024
+def read_time(name):  # wall s, peak MiB, CPU s (user + system)
+    seconds, kib, user, system = open(os.path.join(work, name)).read().split()
+    return float(seconds), int(kib) / 1024, float(user) + float(system)
 
 
-sf_seconds, sf_mib = read_time("sf.time")
-im_seconds, im_mib = read_time("im.time")
+sf_seconds, sf_mib, sf_cpu = read_time("sf.time")
+im_seconds, im_mib, im_cpu = read_time("im.time")
 report = json.load(open(os.path.join(work, "sf", "report.json")))
 limits, sf_rows = {}, {}
 for entry in report["files"]:
@@ -56,12 +56,17 @@ scored = subprocess.run([ssim_tool], input="".join(f"{r} {c}\n" for _, r, c in p
 for (platform, _, _), line in zip(pairs, scored):
     im_rows[platform]["ssim"].append(float(line.split()[0]))
 
+others = len(report["files"]) - sum(r["files"] for r in sf_rows.values())
 mean = lambda v: sum(v) / len(v) if v else float("nan")
 low = lambda v: min(v) if v else float("nan")
 print()
 print(f"wall time   stickerforge {sf_seconds:7.1f} s   ImageMagick script {im_seconds:7.1f} s"
       f"   ratio {im_seconds / sf_seconds:5.2f}x faster")
+print(f"CPU time    stickerforge {sf_cpu:7.1f} s   ImageMagick script {im_cpu:7.1f} s"
+      f"   ratio {im_cpu / sf_cpu:5.2f}x less")
 print(f"peak memory stickerforge {sf_mib:7.0f} MiB  ImageMagick (largest process) {im_mib:5.0f} MiB")
+print(f"stickerforge also wrote {others} other files (trays, thumbnails, covers, icons, "
+      "manifests, zips); the script writes stickers only")
 print()
 print(f"{'platform':9} {'limit':>8} {'files sf/im':>11} {'KiB sf':>8} {'KiB im':>8} "
       f"{'over sf/im':>10} {'SSIM sf mean/min':>17} {'SSIM im mean/min':>17}")
