@@ -17,6 +17,11 @@ struct GenerationContext {
   const AppOptions& options;
   std::filesystem::path build_dir;     // output of `stickerforge build`
   std::filesystem::path template_dir;  // templates/<kind>
+  /// templates/shared/<name>: files several kinds ship unchanged (the code
+  /// that calls the verifier), kept once so the copies cannot drift.
+  std::filesystem::path shared_templates(std::string_view name) const {
+    return template_dir.parent_path() / "shared" / name;
+  }
   Placeholders values;                 // common placeholders (see generate.cpp)
   ProjectFiles& files;
 };

@@ -72,6 +72,8 @@ void generate_imessage(GenerationContext& c) {
   const bool locked = c.options.verifier_url.has_value();
   c.files.render_templates(c.template_dir / "common", c.values);
   c.files.render_templates(c.template_dir / (locked ? "messages-app" : "sticker-pack"), c.values);
+  if (locked)
+    c.files.render_templates(c.shared_templates("ios-redemption"), c.values, "MessagesExtension");
 
   const std::string name = c.values.at("project_name");
   XcodeProject project;

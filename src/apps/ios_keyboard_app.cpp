@@ -10,6 +10,8 @@ void generate_ios_keyboard(GenerationContext& c) {
   ImessageBuild build = read_imessage_build(c.build_dir);
   const bool locked = c.options.verifier_url.has_value();
   c.files.render_templates(c.template_dir / "project", c.values);
+  c.files.render_templates(c.shared_templates("ios-redemption"), c.values, "App");
+  c.files.render_templates(c.shared_templates("ios-redeem-view"), c.values, "App");
   if (locked) c.files.render_templates(c.template_dir / "with-verifier", c.values);
 
   c.files.write("App/Assets.xcassets/Contents.json", catalog_info_json());

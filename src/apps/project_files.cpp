@@ -57,7 +57,8 @@ void ProjectFiles::copy_tree(const std::string& relative, const fs::path& source
     copy(relative + "/" + file.lexically_relative(source).generic_string(), file);
 }
 
-void ProjectFiles::render_templates(const fs::path& template_dir, const Placeholders& values) {
+void ProjectFiles::render_templates(const fs::path& template_dir, const Placeholders& values,
+                                    std::string_view into) {
   std::error_code ec;
   if (!fs::is_directory(template_dir, ec))
     throw io_error("template folder " + quote(template_dir.string()) +
@@ -68,6 +69,7 @@ void ProjectFiles::render_templates(const fs::path& template_dir, const Placehol
   std::sort(files.begin(), files.end());
   for (const fs::path& file : files) {
     std::string name = file.lexically_relative(template_dir).generic_string();
+    if (!into.empty()) name = std::string(into) + "/" + name;
     std::string relative = fill_template(name, values, Escaping::none, name);
     if (relative.size() > 5 && relative.ends_with(".tmpl")) relative.resize(relative.size() - 5);
     std::string text = read_text_file(file);

@@ -30,8 +30,11 @@ class ProjectFiles {
   void copy_tree(const std::string& relative, const std::filesystem::path& source);
 
   /// Fills every file under `template_dir` (paths and contents) and writes
-  /// it at the same relative path. Files ending in ".tmpl" lose the suffix.
-  void render_templates(const std::filesystem::path& template_dir, const Placeholders& values);
+  /// it at the same relative path, below `into` when given (itself filled,
+  /// e.g. "app/src/main/java/{{package_path}}"). Files ending in ".tmpl"
+  /// lose the suffix.
+  void render_templates(const std::filesystem::path& template_dir, const Placeholders& values,
+                        std::string_view into = "");
 
   /// Relative paths written so far, sorted.
   std::vector<std::string> files() const;

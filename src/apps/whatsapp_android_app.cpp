@@ -11,6 +11,8 @@ void generate_whatsapp_android(GenerationContext& c) {
   WhatsappBuild build = read_whatsapp_build(c.build_dir);
   add_android_values(c);
   c.files.render_templates(c.template_dir / "project", c.values);
+  c.files.render_templates(c.shared_templates("android-redemption"), c.values,
+                           "app/src/main/java/{{package_path}}");
   c.files.copy("app/src/main/assets/contents.json", build.contents_json);
   for (const WhatsappPack& pack : build.packs) {
     std::string dir = "app/src/main/assets/" + pack.identifier + "/";

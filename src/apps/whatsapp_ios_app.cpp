@@ -11,6 +11,8 @@ void generate_whatsapp_ios(GenerationContext& c) {
   WhatsappBuild whatsapp = read_whatsapp_build(c.build_dir);
   ImessageBuild imessage = read_imessage_build(c.build_dir);
   c.files.render_templates(c.template_dir / "project", c.values);
+  c.files.render_templates(c.shared_templates("ios-redemption"), c.values, "App");
+  c.files.render_templates(c.shared_templates("ios-redeem-view"), c.values, "App");
 
   c.files.write("App/Assets.xcassets/Contents.json", catalog_info_json());
   c.files.write("App/Assets.xcassets/AppIcon.appiconset/Contents.json",
