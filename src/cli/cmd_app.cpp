@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "base/text.h"
 #include "cli/commands.h"
+#include "cli/parse_options.h"
 #include "pack/pack.h"
 
 namespace sf::cli {
@@ -29,13 +30,9 @@ int cmd_app(CommandContext& context) {
       ("h,help", "show this help");
   options.parse_positional({"pack"});
   options.positional_help("PACK.json --kind KIND --out DIR --bundle-id ID");
-  std::vector<const char*> argv{context.program.c_str()};
-  for (const std::string& arg : context.args) argv.push_back(arg.c_str());
-  cxxopts::ParseResult args = options.parse(static_cast<int>(argv.size()), argv.data());
-  if (args.count("help")) {
-    context.out << options.help();
-    return Exit::ok;
-  }
+  std::optional<cxxopts::ParseResult> parsed = parse_options(options, context);
+  if (!parsed) return Exit::ok;
+  const cxxopts::ParseResult& args = *parsed;
   if (!args.count("pack"))
     throw bad_input("app: no pack.json given; usage: stickerforge app PACK.json --kind KIND "
                     "--out DIR --bundle-id ID");

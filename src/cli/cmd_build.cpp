@@ -6,6 +6,7 @@
 
 #include "base/error.h"
 #include "cli/commands.h"
+#include "cli/parse_options.h"
 #include "exporters/build.h"
 #include "exporters/signal_manifest.h"
 #include "pack/pack.h"
@@ -37,13 +38,9 @@ int cmd_build(CommandContext& context) {
       cxxopts::value<std::string>())("h,help", "show this help");
   options.parse_positional({"pack"});
   options.positional_help("PACK.json --out DIR");
-  std::vector<const char*> argv{context.program.c_str()};
-  for (const std::string& arg : context.args) argv.push_back(arg.c_str());
-  cxxopts::ParseResult args = options.parse(static_cast<int>(argv.size()), argv.data());
-  if (args.count("help")) {
-    context.out << options.help();
-    return Exit::ok;
-  }
+  std::optional<cxxopts::ParseResult> parsed = parse_options(options, context);
+  if (!parsed) return Exit::ok;
+  const cxxopts::ParseResult& args = *parsed;
   if (!args.count("pack"))
     throw bad_input("build: no pack.json given; usage: stickerforge build PACK.json --out DIR");
   if (!args.count("out")) throw bad_input("build: no output folder given; expected --out DIR");

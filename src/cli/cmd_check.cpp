@@ -4,6 +4,7 @@
 
 #include "base/error.h"
 #include "cli/commands.h"
+#include "cli/parse_options.h"
 #include "exporters/check_bundle.h"
 
 namespace sf::cli {
@@ -17,13 +18,9 @@ int cmd_check(CommandContext& context) {
       "json", "print the problems as JSON")("h,help", "show this help");
   options.parse_positional({"path"});
   options.positional_help("PATH --platform P");
-  std::vector<const char*> argv{context.program.c_str()};
-  for (const std::string& arg : context.args) argv.push_back(arg.c_str());
-  cxxopts::ParseResult args = options.parse(static_cast<int>(argv.size()), argv.data());
-  if (args.count("help")) {
-    context.out << options.help();
-    return Exit::ok;
-  }
+  std::optional<cxxopts::ParseResult> parsed = parse_options(options, context);
+  if (!parsed) return Exit::ok;
+  const cxxopts::ParseResult& args = *parsed;
   if (!args.count("path"))
     throw bad_input("check: no bundle given; usage: stickerforge check PATH --platform P");
   if (!args.count("platform")) throw bad_input("check: no platform given; expected --platform P");

@@ -6,6 +6,7 @@
 #include "base/error.h"
 #include "base/files.h"
 #include "cli/commands.h"
+#include "cli/parse_options.h"
 #include "pack/pack.h"
 
 namespace sf::cli {
@@ -19,13 +20,9 @@ int cmd_preview(CommandContext& context) {
                                                                                   "show this help");
   options.parse_positional({"pack"});
   options.positional_help("PACK.json --out sheet.png");
-  std::vector<const char*> argv{context.program.c_str()};
-  for (const std::string& arg : context.args) argv.push_back(arg.c_str());
-  cxxopts::ParseResult args = options.parse(static_cast<int>(argv.size()), argv.data());
-  if (args.count("help")) {
-    context.out << options.help();
-    return Exit::ok;
-  }
+  std::optional<cxxopts::ParseResult> parsed = parse_options(options, context);
+  if (!parsed) return Exit::ok;
+  const cxxopts::ParseResult& args = *parsed;
   if (!args.count("pack"))
     throw bad_input(
         "preview: no pack.json given; usage: stickerforge preview PACK.json --out sheet.png");

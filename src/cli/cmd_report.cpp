@@ -8,6 +8,7 @@
 #include "base/files.h"
 #include "base/text.h"
 #include "cli/commands.h"
+#include "cli/parse_options.h"
 #include "codes/campaign_book.h"
 #include "ledger/ledger.h"
 #include "ledger/report_table.h"
@@ -25,13 +26,9 @@ int cmd_report(CommandContext& context) {
       ("csv", "also write the report as CSV to FILE (totals have store and day '*')",
        cxxopts::value<std::string>())
       ("h,help", "show this help");
-  std::vector<const char*> argv{context.program.c_str()};
-  for (const std::string& arg : context.args) argv.push_back(arg.c_str());
-  cxxopts::ParseResult args = options.parse(static_cast<int>(argv.size()), argv.data());
-  if (args.count("help")) {
-    context.out << options.help();
-    return Exit::ok;
-  }
+  std::optional<cxxopts::ParseResult> parsed = parse_options(options, context);
+  if (!parsed) return Exit::ok;
+  const cxxopts::ParseResult& args = *parsed;
   if (!args.unmatched().empty()) {
     throw bad_input("report: unexpected argument " + quote(args.unmatched().front()) +
                     "; usage: stickerforge report --ledger URL [--campaigns FILE] [--csv FILE]");
