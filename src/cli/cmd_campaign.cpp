@@ -8,6 +8,7 @@
 #include "base/error.h"
 #include "base/text.h"
 #include "cli/commands.h"
+#include "cli/parse_options.h"
 #include "codes/campaign_book.h"
 #include "codes/file_lock.h"
 #include "codes/time_text.h"
@@ -70,7 +71,7 @@ void require(const cxxopts::ParseResult& result, const char* option, std::string
 }  // namespace
 
 int cmd_campaign(CommandContext& context) {
-  if (context.args.empty() || context.args[0] == "--help" || context.args[0] == "-h") {
+  if (context.args.empty() || wants_help(context)) {
     (context.args.empty() ? context.err : context.out) << kUsage;
     return context.args.empty() ? Exit::usage : Exit::ok;
   }

@@ -9,6 +9,7 @@
 #include "base/error.h"
 #include "base/text.h"
 #include "cli/commands.h"
+#include "cli/parse_options.h"
 #include "codes/campaign_book.h"
 #include "codes/checker.h"
 #include "codes/file_lock.h"
@@ -193,7 +194,7 @@ int codes_revoke(CommandContext& context, const cxxopts::ParseResult& result) {
 }  // namespace
 
 int cmd_codes(CommandContext& context) {
-  if (context.args.empty() || context.args[0] == "--help" || context.args[0] == "-h") {
+  if (context.args.empty() || wants_help(context)) {
     (context.args.empty() ? context.err : context.out) << kUsage;
     return context.args.empty() ? Exit::usage : Exit::ok;
   }

@@ -11,6 +11,7 @@
 #include "base/files.h"
 #include "base/text.h"
 #include "cli/commands.h"
+#include "cli/parse_options.h"
 #include "codes/base64url.h"
 #include "codes/file_lock.h"
 #include "codes/keyring.h"
@@ -105,7 +106,7 @@ int keys_export_public(CommandContext& context, const cxxopts::ParseResult& resu
 }  // namespace
 
 int cmd_keys(CommandContext& context) {
-  if (context.args.empty() || context.args[0] == "--help" || context.args[0] == "-h") {
+  if (context.args.empty() || wants_help(context)) {
     (context.args.empty() ? context.err : context.out) << kUsage;
     return context.args.empty() ? Exit::usage : Exit::ok;
   }

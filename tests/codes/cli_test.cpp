@@ -166,3 +166,14 @@ TEST_CASE("codes verify prints a reason per code for wrong lengths and symbols",
   CHECK_THAT(r.out, Catch::Contains("11A0-16JH-3NDR-T0XU: malformed: code has 'U', which is not a code symbol"));
   CHECK_THAT(r.out, Catch::Contains("1 of 4 codes valid"));
 }
+
+TEST_CASE("--help after a sub-command shows its usage instead of an error", "[codes][cli]") {
+  for (std::vector<std::string> args : {std::vector<std::string>{"codes", "issue", "--help"},
+                                        {"keys", "new", "-h"},
+                                        {"campaign", "add", "--help"}}) {
+    Run r = run(args);
+    CHECK(r.status == 0);
+    CHECK_THAT(r.out, Catch::StartsWith("usage: stickerforge " + args[0]));
+    CHECK(r.err.empty());
+  }
+}
