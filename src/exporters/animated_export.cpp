@@ -88,6 +88,8 @@ AnimatedImage render_moving(const AnimatedSource& source, const PlatformSpec& sp
   record.settings.emplace_back("duration_ms", std::to_string(out.duration_ms));
   record.settings.emplace_back("loops", out.loops == 0 ? "forever" : std::to_string(out.loops));
   if (out.psnr_db > 0) record.settings.emplace_back("psnr_db", fixed(out.psnr_db, 1));
+  // Says which source an image came from (LINE's main may come from a sticker).
+  record.settings.emplace_back("source", source.file_as_written);
   record.trials = out.trials;
   record.sacrifices = out.sacrifices;
   // Timing changes are sacrifices too: the file says what it gave up.

@@ -15,6 +15,14 @@ const ImageRule kMain{artwork::Format::png, 240, 240, true, false, 1000000, true
 const ImageRule kTab{artwork::Format::png, 96, 74, true, false, 1000000, true, false};
 constexpr std::uint64_t kZipLimit = 20000000;
 
+// Which source the main image comes from: the tray, or the first sticker
+// when the stickers are animated and the tray is not.
+int main_source(const pack::Pack& pack) {
+  if (pack.stickers.empty() || !looks_animated(pack.stickers.front().file)) return kTraySource;
+  if (!pack.tray.empty() && looks_animated(pack.tray)) return kTraySource;
+  return 0;
+}
+
 class LineExporter final : public Exporter {
  public:
   const PlatformSpec& spec() const override {
@@ -58,12 +66,19 @@ class LineExporter final : public Exporter {
 
   std::vector<ImageJob> images(const pack::Pack& pack) const override {
     std::vector<ImageJob> jobs = sticker_jobs(pack, spec(), "");
-    jobs.push_back({"main", "main.png", kTraySource, kMain});
+    // An animated set needs an animated main image; a still tray cannot give
+    // one, so the first sticker's animation (already decoded) is used.
+    jobs.push_back({"main", "main.png", main_source(pack), kMain});
     jobs.push_back({"tab", "tab.png", kTraySource, kTab});
     return jobs;
   }
 
-  void finish(const pack::Pack& pack, Bundle& bundle, const FinishContext&) const override {
+  void finish(const pack::Pack& pack, Bundle& bundle, const FinishContext& context) const override {
+    if (main_source(pack) == 0 && !pack.tray.empty() && context.warnings)
+      context.warnings->push_back("line: main.png: animated from the first sticker " +
+                                  quote(pack.stickers.front().file_as_written) + " as the tray " +
+                                  quote(pack.tray_as_written) +
+                                  " is still; an animated LINE set needs an animated main image");
     std::vector<ZipEntry> entries;
     for (const auto& [path, entry] : bundle.files()) entries.push_back({path, entry.content});
     Bytes zip = make_zip(std::move(entries));
