@@ -88,6 +88,15 @@ TEST_CASE("an animated LINE set with a still tray gets its main image from the f
   // The tab stays a still image of the tray.
   REQUIRE(test::identify(out / "line/tab.png").width == 96);
   REQUIRE(test::parse_apng(read_file(out / "line/tab.png")).actl_frames == 0);
+  // check refuses a still main in an animated set.
+  fs::copy_file(out / "line/tab.png", out / "line/main.png", fs::copy_options::overwrite_existing);
+  Problems problems;
+  exporters::find_exporter("line").check_bundle(out / "line", problems);
+  bool named = false;
+  for (const Problem& p : problems)
+    named |= p.where == "main.png" && p.message.find("is a still image; an animated LINE set "
+                                                     "needs an animated") != std::string::npos;
+  REQUIRE(named);
 }
 
 TEST_CASE("an animated LINE set with an animated tray gets its main image from the tray") {

@@ -106,8 +106,12 @@ class LineExporter final : public Exporter {
       else
         check_image(root, names[i], spec().sticker, problems);
     }
+    bool animated_set = !names.empty() && looks_animated(root / names.front());
     if (looks_animated(root / "main.png"))
       check_animated_file(root, "main.png", "line_main", problems);
+    else if (animated_set)
+      problems.push_back({"main.png", "is a still image; an animated LINE set needs an animated "
+                                      "240x240 APNG main image"});
     else
       check_image(root, "main.png", kMain, problems);
     check_image(root, "tab.png", kTab, problems);
