@@ -36,6 +36,16 @@ std::string name_problem(const std::string& name) {
   return "";
 }
 
+
+// Which source the set thumbnail comes from: the tray, or the first sticker
+// when the stickers are animated and the tray is not, so a video set gets a
+// video thumbnail (Telegram wants the thumbnail's format to match the set's).
+int thumbnail_source(const pack::Pack& pack) {
+  if (pack.stickers.empty() || !looks_animated(pack.stickers.front().file)) return kTraySource;
+  if (!pack.tray.empty() && looks_animated(pack.tray)) return kTraySource;
+  return 0;
+}
+
 class TelegramExporter final : public Exporter {
  public:
   const PlatformSpec& spec() const override {
@@ -86,11 +96,16 @@ class TelegramExporter final : public Exporter {
 
   std::vector<ImageJob> images(const pack::Pack& pack) const override {
     std::vector<ImageJob> jobs = sticker_jobs(pack, spec(), "stickers");
-    jobs.push_back({"thumbnail", "thumbnail.webp", kTraySource, kThumbnail});
+    jobs.push_back({"thumbnail", "thumbnail.webp", thumbnail_source(pack), kThumbnail});
     return jobs;
   }
 
-  void finish(const pack::Pack& pack, Bundle& bundle, const FinishContext&) const override {
+  void finish(const pack::Pack& pack, Bundle& bundle, const FinishContext& context) const override {
+    if (thumbnail_source(pack) == 0 && !pack.tray.empty() && context.warnings)
+      context.warnings->push_back("telegram: thumbnail: animated from the first sticker " +
+                                  quote(pack.stickers.front().file_as_written) + " as the tray " +
+                                  quote(pack.tray_as_written) +
+                                  " is still; a video set wants a video thumbnail");
     json stickers = json::array();
     json attachments = json::object();
     for (std::size_t i = 0; i < pack.stickers.size(); ++i) {
