@@ -4,24 +4,15 @@
 #include <sstream>
 
 #include "base/files.h"
-#include "cli/run_cli.h"
+#include "support/cli_run.h"
 #include "codes/fixtures.h"
 
 using sf::test::TempDir;
 
 namespace {
 
-struct Run {
-  int status;
-  std::string out, err;
-};
-
-Run run(std::vector<std::string> args) {
-  args.insert(args.begin(), "stickerforge");
-  std::ostringstream out, err;
-  int status = sf::cli::run_cli(args, out, err);
-  return {status, out.str(), err.str()};
-}
+using Run = sf::test::CliRun;
+const auto run = &sf::test::run_stickerforge;
 
 }  // namespace
 
