@@ -21,23 +21,24 @@ using detail::Trial;
 
 class TrialCache {
  public:
-  TrialCache(const vips::VImage& image, std::uint64_t pixels, std::uint64_t limit)
-      : image_(image), pixels_(pixels), limit_(limit) {}
+  TrialCache(const vips::VImage& image, std::uint64_t fingerprint, std::uint64_t limit)
+      : image_(image), fingerprint_(fingerprint), limit_(limit) {}
 
   const Bytes& run(const Trial& trial) {
     auto [it, inserted] = results_.try_emplace(trial.key());
     if (inserted) {
       it->second.trial = trial;
-      it->second.bytes = detail::memo_find(pixels_, trial.key());
+      it->second.bytes = detail::memo_find(fingerprint_, trial.key());
       if (!it->second.bytes) {
         it->second.bytes = std::make_shared<const Bytes>(detail::encode_trial(image_, trial));
-        detail::memo_store(pixels_, trial.key(), it->second.bytes);
+        detail::memo_store(fingerprint_, trial.key(), it->second.bytes);
       }
     }
     return *it->second.bytes;
   }
   bool fits(const Trial& trial) { return run(trial).size() <= limit_; }
   std::uint64_t limit() const { return limit_; }
+  double pixels() const { return double(image_.width()) * image_.height(); }
   /// Distinct settings this search looked at (each encoded at most once per
   /// process; an earlier search's encode of the same pixels is reused).
   int trials() const { return static_cast<int>(results_.size()); }
@@ -60,29 +61,47 @@ class TrialCache {
     std::shared_ptr<const Bytes> bytes;
   };
   const vips::VImage& image_;
-  std::uint64_t pixels_;
+  std::uint64_t fingerprint_;
   std::uint64_t limit_;
   std::map<std::string, Result> results_;
 };
 
+// How a knob's output size responds to it, for the first guesses of a
+// search: `doubling_steps` is roughly how many steps up double the size
+// (0: no model, probe by halving).
+struct SizeModel {
+  double doubling_steps = 0;
+};
+
 // Largest value in [lo, hi] whose trial fits, assuming output size grows
-// with the value; starts at `first`. Once a fit and a miss bracket the
-// answer, the next probe interpolates log(size) between them (sizes grow
-// roughly exponentially with quality), falling back to halving when that
-// would not narrow the bracket; 3-4 encodes instead of 7. Stops once the
-// next step could gain less than 1% of the limit: the best fit is within
-// 1% of the limit, or the gap to the smallest miss above it is under 1%.
+// with the value; starts at `first`. If that does not settle it, the
+// second probe extrapolates from the first size with `model`. Until a fit
+// and a miss bracket the answer, later probes halve (sizes flatten out at
+// low quality, where a model-driven walk would creep). Once they bracket
+// it, the next probe interpolates log(size) between them (sizes grow
+// roughly exponentially with quality), except after two results on the
+// same side, when it halves: the size curve bends, and interpolation alone
+// would creep along the flat side one step at a time. Stops once the next
+// step could gain less than 1% of the limit: the best fit is within 1% of
+// the limit, or the gap to the smallest miss above it is under 1%.
 std::optional<int> bisect(TrialCache& cache, int lo, int hi, int first,
-                          const std::function<Trial(int)>& make) {
+                          const std::function<Trial(int)>& make, SizeModel model = {}) {
   std::optional<int> best;
   std::size_t best_size = 0, miss_size = SIZE_MAX;
   const double limit = double(cache.limit());
   const double step = 0.01 * limit;
+  const double target = std::log(limit * 0.995);
   int a = lo, b = hi;  // the answer, if any, is in [a - 1 (best), b]
-  int probe = std::clamp(first, lo, hi);
+  int probe = std::clamp(first, lo, hi), probe_count = 0;
+  bool last_fit = false, same_side_twice = false;
   while (a <= b) {
     std::size_t size = cache.run(make(probe)).size();
-    if (size <= cache.limit()) {
+    const int at = probe;
+    const bool fit = size <= cache.limit();
+    same_side_twice = probe_count > 0 && fit == last_fit;
+    last_fit = fit;
+    ++probe_count;
+    if (fit) {
       best = probe;
       best_size = size;
       a = probe + 1;
@@ -94,12 +113,15 @@ std::optional<int> bisect(TrialCache& cache, int lo, int hi, int first,
     if (best && miss_size != SIZE_MAX && double(miss_size - best_size) < step) break;
     if (a > b) break;
     probe = a + (b - a + 1) / 2;
-    if (best && miss_size != SIZE_MAX) {
+    if (best && miss_size != SIZE_MAX && !same_side_twice) {
       double lo_log = std::log(double(std::max<std::size_t>(best_size, 1)));
       double hi_log = std::log(double(miss_size));
-      double target = std::log(limit * 0.995);
-      double at = double(a - 1) + double(b + 1 - (a - 1)) * (target - lo_log) / (hi_log - lo_log);
-      probe = std::clamp(static_cast<int>(std::floor(at)), a, b);
+      double guess = double(a - 1) + double(b + 1 - (a - 1)) * (target - lo_log) / (hi_log - lo_log);
+      probe = std::clamp(static_cast<int>(std::floor(guess)), a, b);
+    } else if (model.doubling_steps > 0 && probe_count == 1) {
+      double size_log = std::log(double(std::max<std::size_t>(size, 1)));
+      double steps = model.doubling_steps * (target - size_log) / std::log(2.0);
+      probe = std::clamp(at + static_cast<int>(std::floor(steps)), a, b);
     }
   }
   return best;
@@ -138,26 +160,33 @@ std::optional<Trial> search_webp(TrialCache& cache, bool allow_lossy, const Scor
   }
   if (!allow_lossy) return std::nullopt;
 
-  // Near-lossless rounds colours in flat areas; it rarely saves more than
-  // ~40%, so it is worth trying only when lossless is close to the limit.
-  if (lossless_size <= cache.limit() * 1.6) {
+  // Near-lossless rounds colours in flat areas. Its strongest level saves
+  // 18-32% (measured on textured and flat sticker art), so it is worth an
+  // encode (3-4 times a lossy one) only when lossless is within 30% of the
+  // limit; the further over, the stronger the level tried first.
+  const double excess = double(lossless_size) / double(cache.limit());
+  if (excess <= 1.3) {
     static const int levels[] = {40, 60, 80};  // gentler to the right
-    auto level = bisect(cache, 0, 2, 1, [](int i) {
+    auto level = bisect(cache, 0, 2, excess > 1.2 ? 0 : excess > 1.1 ? 1 : 2, [](int i) {
       return make_trial(Format::webp, Mode::near_lossless, levels[i]);
     });
     if (level) return make_trial(Format::webp, Mode::near_lossless, levels[*level]);
   }
-  auto quality = bisect(cache, 0, 100, 80, [](int q) {
-    return make_trial(Format::webp, Mode::lossy, q);
-  });
+  // Lossy size roughly doubles every 12 quality steps near the top (flatter
+  // below): try the best quality first, then extrapolate from its size.
+  auto quality = bisect(
+      cache, 0, 100, 100, [](int q) { return make_trial(Format::webp, Mode::lossy, q); },
+      SizeModel{12});
   if (quality && *quality < kAlphaTradeBelow) {
     // Soft edges and shadows make the alpha plane expensive. When colour
     // quality has dropped far, see whether softer alpha buys back colour,
     // and let SSIM against the raster decide which loss shows less.
     Trial colour_first = make_trial(Format::webp, Mode::lossy, *quality);
-    auto traded = bisect(cache, *quality, 100, *quality + 15, [](int q) {
-      return make_trial(Format::webp, Mode::lossy, q, kTradedAlpha);
-    });
+    // Starting at the same colour quality: if softer alpha saves next to
+    // nothing there, the search stops after one encode.
+    auto traded = bisect(
+        cache, *quality, 100, *quality,
+        [](int q) { return make_trial(Format::webp, Mode::lossy, q, kTradedAlpha); }, SizeModel{12});
     if (traded && *traded > *quality) {
       Trial alpha_first = make_trial(Format::webp, Mode::lossy, *traded, kTradedAlpha);
       if (score(cache.run(alpha_first)) > score(cache.run(colour_first))) return alpha_first;
@@ -167,7 +196,8 @@ std::optional<Trial> search_webp(TrialCache& cache, bool allow_lossy, const Scor
   if (quality) return make_trial(Format::webp, Mode::lossy, *quality);
   // Alpha quality is a separate knob: soften the edges' alpha only once the
   // colour has nothing left to give.
-  auto alpha = bisect(cache, 0, 99, 50, [](int a) {
+  // The floor first: when even alpha 0 is over, nothing else is tried.
+  auto alpha = bisect(cache, 0, 99, 0, [](int a) {
     return make_trial(Format::webp, Mode::lossy, 0, a);
   });
   if (alpha) return make_trial(Format::webp, Mode::lossy, 0, *alpha);
@@ -206,12 +236,19 @@ std::optional<Trial> search(TrialCache& cache, Format format, bool allow_lossy, 
   switch (format) {
     case Format::webp: return search_webp(cache, allow_lossy, score);
     case Format::png: {
-      // Unfiltered suits flat art and is fast; adaptive filters suit
-      // gradients and photos. The smaller of the two is the lossless answer.
+      // Unfiltered rows suit flat art (5-20% smaller than adaptive filters
+      // there) and are fast; adaptive filters suit texture and photos (35%
+      // smaller there). Unfiltered output over 4 bits per pixel is the sign
+      // of texture, so only then, or when it does not fit, is the adaptive
+      // encode tried as well; the smaller that fits is the lossless answer.
       Trial fast = make_trial(Format::png, Mode::lossless);
-      if (cache.fits(fast)) return fast;
+      const std::size_t fast_size = cache.run(fast).size();
+      const bool textured = double(fast_size) * 8 > 4.0 * double(cache.pixels());
+      if (fast_size <= cache.limit() && !textured) return fast;
       Trial thorough = make_trial(Format::png, Mode::lossless, 100, 100, 8, true, true);
-      if (cache.fits(thorough)) return thorough;
+      const std::size_t thorough_size = cache.run(thorough).size();
+      if (std::min(fast_size, thorough_size) <= cache.limit())
+        return thorough_size < fast_size ? thorough : fast;
       if (!allow_lossy) return std::nullopt;
       return search_palette(cache, Format::png);
     }

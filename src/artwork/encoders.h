@@ -23,8 +23,9 @@ struct Trial {
   int alpha_quality = 100;  // WEBP lossy only
   int bitdepth = 8;         // palette: 2^bitdepth colours
   bool dither = true;       // palette
-  /// Lossless only: the slower encoder setting (WEBP method 4 at full
-  /// effort, PNG with adaptive row filters) tried when the fast one is close.
+  /// Lossless only: the other encoder setting (WEBP method 4 at full
+  /// effort, tried when the fast one is close; PNG with adaptive row
+  /// filters, tried when unfiltered rows look textured or do not fit).
   bool thorough = false;
 
   /// Unique per distinct encode, for the trial cache.

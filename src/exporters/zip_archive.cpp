@@ -3,6 +3,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 
 #include "base/error.h"
@@ -14,6 +15,16 @@ namespace {
 // 1980-01-01 00:00 local DOS time: the earliest a ZIP can hold, so every
 // build writes the same bytes whatever the clock says.
 constexpr time_t kFixedMtime = 315532800 + 12 * 3600;
+
+// Images and archives are compressed already: deflating them again costs
+// time and saves under 1%, so they are stored (as `zip -n` does).
+bool already_compressed(const std::string& name) {
+  std::string extension = std::filesystem::path(name).extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* packed : {".png", ".webp", ".gif", ".jpg", ".jpeg", ".webm", ".tgs", ".zip"})
+    if (extension == packed) return true;
+  return false;
+}
 
 std::string zip_error_text(zip_t* archive) {
   return archive ? zip_strerror(archive) : "unknown libzip error";
@@ -50,7 +61,8 @@ Bytes make_zip(std::vector<ZipEntry> entries) {
       throw fail("cannot add " + entry.name);
     }
     zip_uint64_t i = static_cast<zip_uint64_t>(index);
-    if (zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, 9) != 0 ||
+    const bool store = already_compressed(entry.name);
+    if (zip_set_file_compression(archive, i, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 9) != 0 ||
         zip_file_set_mtime(archive, i, kFixedMtime, 0) != 0 ||
         zip_file_set_external_attributes(archive, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) != 0)
       throw fail("cannot set attributes of " + entry.name);

@@ -15,7 +15,7 @@ struct ZipEntry {
 };
 
 /// A ZIP of `entries`, byte-identical for the same input: entries sorted by
-/// name, a fixed timestamp (1980-01-01), fixed permissions, deflate level 9.
+/// name, a fixed timestamp (1980-01-01), fixed permissions; text deflated at level 9, images and archives stored.
 /// Throws Error(internal) if libzip fails.
 Bytes make_zip(std::vector<ZipEntry> entries);
 
