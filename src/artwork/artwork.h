@@ -72,6 +72,7 @@ struct Canvas {
   bool pad_to_canvas = true;    // exactly width x height, art centred
   bool even_dimensions = false; // round a tight fit down to even sizes (LINE)
   std::optional<pack::Rgb> background;  // opaque background (app icons)
+  auto operator<=>(const Canvas&) const = default;
 };
 
 /// Contain-fits the artwork into `canvas` without cropping, resampling with

@@ -8,6 +8,7 @@
 #include <limits>
 #include <map>
 #include <mutex>
+#include <numeric>
 #include <set>
 #include <thread>
 
@@ -231,7 +232,15 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
   int done = 0, total = static_cast<int>(planned.size());
   int jobs = options.jobs > 0 ? options.jobs
                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  parallel_for(sources, jobs, [&](std::size_t s) {
+  // Sources with the most images first (the tray feeds a dozen icons and
+  // covers): started last, it would leave the other threads idle at the end.
+  std::vector<std::size_t> order(sources);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return by_source[a].size() > by_source[b].size();
+  });
+  parallel_for(sources, jobs, [&](std::size_t task) {
+    const std::size_t s = order[task];
     if (by_source[s].empty()) return;
     bool is_tray = s == pack.stickers.size();
     const fs::path& file = is_tray ? pack.tray : pack.stickers[s].file;
@@ -262,11 +271,17 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
       load.max_side_px =
           std::max({load.max_side_px, planned[i].job.rule.width, planned[i].job.rule.height});
     artwork::Artwork art = artwork::load_artwork(file, load);
+    // Platforms often share a canvas (Telegram, WhatsApp, Signal and Kik:
+    // 512 px, same margin): fit once per canvas, not once per platform.
+    std::map<artwork::Canvas, artwork::Raster> fitted;
     for (std::size_t i : by_source[s]) {
       const PlannedImage& plan = planned[i];
       const PlatformSpec& spec = exporters[plan.platform]->spec();
       try {
-        artwork::Raster raster = artwork::fit(art, canvas_for(pack, spec, plan.job));
+        const artwork::Canvas canvas = canvas_for(pack, spec, plan.job);
+        auto found = fitted.find(canvas);
+        if (found == fitted.end()) found = fitted.emplace(canvas, artwork::fit(art, canvas)).first;
+        const artwork::Raster& raster = found->second;
         artwork::EncodeRequest request;
         request.format = plan.job.rule.format;
         request.max_bytes = plan.job.rule.max_bytes ? plan.job.rule.max_bytes

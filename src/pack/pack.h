@@ -3,6 +3,7 @@
 // platforms beyond their names (platform rules live in exporters).
 #pragma once
 
+#include <compare>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -15,6 +16,7 @@ namespace sf::pack {
 
 struct Rgb {
   std::uint8_t r = 255, g = 255, b = 255;
+  auto operator<=>(const Rgb&) const = default;
 };
 
 /// Die-cut look applied to every sticker before fitting. Sizes are in pixels
