@@ -108,11 +108,47 @@ TEST_CASE("the same input gives byte-identical output", "[artwork][encode]") {
 }
 
 TEST_CASE("no trial is encoded twice", "[artwork][encode]") {
-  // Trials counted by the search equal distinct settings: a search over
-  // 0..100 by bisection plus lossless and near-lossless stays small.
+  // Trials counted by the search equal distinct settings: lossless, then a
+  // quality search over 0..100 that starts at 100, extrapolates once and
+  // then bisects, plus the alpha trade's two, stays small (plain bisection
+  // alone would take 7 for the quality).
   Raster art = sf::test::noisy_disc(160, 12);
   Encoded e = encode_within(art, {Format::webp, 5000, true});
-  CHECK(e.trials <= 12);
+  CHECK(e.bytes.size() <= 5000);
+  CHECK(e.trials <= 10);
+}
+
+TEST_CASE("webp over the limit losslessly but not at lossy quality 100 costs two encodes",
+          "[artwork][encode]") {
+  // The most common case for WhatsApp's 100 KiB: textured art, lossless far
+  // over, best lossy quality well under: no near-lossless, no bisection.
+  Raster art = sf::test::noisy_disc(256, 21);
+  sf::artwork::detail::memo_clear();
+  Encoded lossless = encode_within(art, {Format::webp, 10 << 20, true});
+  const std::uint64_t limit = lossless.bytes.size() * 6 / 10;
+  Encoded e = encode_within(art, {Format::webp, limit, true});
+  INFO(joined(e.sacrifices));
+  CHECK(e.bytes.size() <= limit);
+  CHECK(e.trials == 2);
+  CHECK(e.sacrifices == std::vector<std::string>{"lossy WEBP at quality 100"});
+}
+
+TEST_CASE("png keeps flat art unfiltered and gives textured art adaptive filters",
+          "[artwork][encode]") {
+  // Flat colour: unfiltered rows are smallest and one encode settles it.
+  Raster flat = sf::test::rect_on_transparent(256, 256, 32, 32, 192, 160, 0x3366ccffu);
+  Encoded f = encode_within(flat, {Format::png, 10 << 20, true});
+  CHECK(f.trials == 1);
+  CHECK(f.settings == std::vector<std::pair<std::string, std::string>>{{"mode", "lossless"},
+                                                                       {"filter", "none"}});
+  // Gradients under noise: row filters turn the gradient into small
+  // residuals, so the adaptive encode is tried and wins.
+  Raster textured = sf::test::smooth_art(256);
+  Encoded t = encode_within(textured, {Format::png, 10 << 20, true});
+  CHECK(t.trials == 2);
+  CHECK(t.settings == std::vector<std::pair<std::string, std::string>>{{"mode", "lossless"},
+                                                                       {"filter", "adaptive"}});
+  CHECK(decode(t.bytes, "textured.png").rgba == textured.rgba);
 }
 
 TEST_CASE("output carries no metadata", "[artwork][encode]") {

@@ -104,6 +104,14 @@ void validate_platforms(const fs::path& out, const json& report, int stickers) {
     }
     std::sort(expected.begin(), expected.end());
     CHECK(sf::test::unzip_list(out / "whatsapp" / (id + ".wastickers")) == expected);
+    // Images are stored as they are (deflating WEBP/PNG again only costs
+    // time); the text files are deflated.
+    auto methods = sf::test::zip_methods(out / "whatsapp" / (id + ".wastickers"));
+    CHECK(methods.size() == expected.size());
+    for (const auto& [name, method] : methods) {
+      INFO(name);
+      CHECK(method == (name.ends_with(".txt") ? std::string("Defl:X") : std::string("Stored")));
+    }
   }
   CHECK(listed == stickers);
 

@@ -72,6 +72,21 @@ std::vector<std::string> unzip_list(const fs::path& file) {
   return names;
 }
 
+std::map<std::string, std::string> zip_methods(const fs::path& file) {
+  CommandResult result = run_command("unzip -v '" + file.string() + "'");
+  std::map<std::string, std::string> methods;
+  std::istringstream in(result.output);
+  for (std::string line; std::getline(in, line);) {
+    // " Length  Method  Size  Cmpr  Date  Time  CRC-32  Name": entry rows
+    // have eight fields and a number first.
+    std::istringstream fields(line);
+    std::string length, method, size, ratio, date, time, crc, name;
+    if (!(fields >> length >> method >> size >> ratio >> date >> time >> crc >> name)) continue;
+    if (length.find_first_not_of("0123456789") == std::string::npos) methods[name] = method;
+  }
+  return methods;
+}
+
 std::vector<std::pair<std::string, std::string>> read_tree(const fs::path& dir) {
   std::vector<std::pair<std::string, std::string>> files;
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -27,6 +28,9 @@ bool webpinfo_ok(const std::filesystem::path& file);
 
 /// Entry names of a ZIP as unzip lists them, in archive order.
 std::vector<std::string> unzip_list(const std::filesystem::path& file);
+/// Compression method of every entry of a ZIP as `unzip -v` names it
+/// ("Stored", "Defl:X"), by entry name.
+std::map<std::string, std::string> zip_methods(const std::filesystem::path& file);
 
 /// Every regular file under `dir` (relative, sorted) and its bytes.
 std::vector<std::pair<std::string, std::string>> read_tree(const std::filesystem::path& dir);
