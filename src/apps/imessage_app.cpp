@@ -16,12 +16,8 @@ void sticker_pack_extension(GenerationContext& c, const ImessageBuild& build,
                             XcodeProject& project) {
   const std::string ext = "StickerPackExtension";
   c.files.copy_tree(ext + "/Stickers.xcstickers", build.catalog);
-  XcodeTarget extension;
-  extension.name = ext;
-  extension.product_type = "com.apple.product-type.app-extension.messages-sticker-pack";
-  extension.is_extension = true;
-  extension.bundle_id = c.options.bundle_id + "." + ext;
-  extension.info_plist = ext + "/Info.plist";
+  XcodeTarget extension = ios_extension_target(
+      ext, "com.apple.product-type.app-extension.messages-sticker-pack", c.options.bundle_id);
   extension.app_icon = "iMessage App Icon";
   extension.resources = {ext + "/Stickers.xcstickers"};
   project.targets.push_back(extension);
@@ -49,12 +45,8 @@ void messages_extension(GenerationContext& c, const ImessageBuild& build, XcodeP
     bundled.push_back({file, label, emojis});
   }
   c.files.write(ext + "/Stickers/stickers.json", bundled_stickers_json(bundled));
-  XcodeTarget extension;
-  extension.name = ext;
-  extension.product_type = "com.apple.product-type.app-extension.messages";
-  extension.is_extension = true;
-  extension.bundle_id = c.options.bundle_id + "." + ext;
-  extension.info_plist = ext + "/Info.plist";
+  XcodeTarget extension = ios_extension_target(
+      ext, "com.apple.product-type.app-extension.messages", c.options.bundle_id);
   extension.app_icon = "iMessage App Icon";
   extension.sources = {ext + "/MessagesViewController.swift", ext + "/Redemption.swift",
                        ext + "/RedeemView.swift", ext + "/StickerLibrary.swift"};
@@ -78,13 +70,9 @@ void generate_imessage(GenerationContext& c) {
   const std::string name = c.values.at("project_name");
   XcodeProject project;
   project.name = name;
-  XcodeTarget app;  // the container Messages-only app (no code, no UI)
-  app.name = name;
-  app.product_type = "com.apple.product-type.application.messages";
-  app.bundle_id = c.options.bundle_id;
-  app.info_plist = "App/Info.plist";
-  app.app_icon = "iMessage App Icon";
-  project.targets.push_back(app);
+  // The container Messages-only app (no code, no UI).
+  project.targets.push_back(ios_app_target(name, c.options.bundle_id, "iMessage App Icon",
+                                           "com.apple.product-type.application.messages"));
   if (locked)
     messages_extension(c, build, project);
   else

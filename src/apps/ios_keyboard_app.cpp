@@ -36,22 +36,13 @@ void generate_ios_keyboard(GenerationContext& c) {
   const std::string name = c.values.at("project_name");
   XcodeProject project;
   project.name = name;
-  XcodeTarget app;
-  app.name = name;
-  app.product_type = "com.apple.product-type.application";
-  app.bundle_id = c.options.bundle_id;
-  app.info_plist = "App/Info.plist";
-  app.app_icon = "AppIcon";
+  XcodeTarget app = ios_app_target(name, c.options.bundle_id);
   app.sources = {"App/KeyboardApp.swift", "App/ContentView.swift", "App/RedeemView.swift",
                  "App/Redemption.swift"};
   app.resources = {"App/Assets.xcassets"};
   app.embeds = {"Keyboard"};
-  XcodeTarget keyboard;
-  keyboard.name = "Keyboard";
-  keyboard.product_type = "com.apple.product-type.app-extension";
-  keyboard.is_extension = true;
-  keyboard.bundle_id = c.options.bundle_id + ".Keyboard";
-  keyboard.info_plist = "Keyboard/Info.plist";
+  XcodeTarget keyboard =
+      ios_extension_target("Keyboard", "com.apple.product-type.app-extension", c.options.bundle_id);
   keyboard.sources = {"Keyboard/KeyboardViewController.swift", "Keyboard/StickerLibrary.swift",
                       "App/Redemption.swift"};
   keyboard.resources = {"Keyboard/Stickers"};

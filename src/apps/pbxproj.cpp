@@ -453,4 +453,26 @@ std::string pbx_quote(const std::string& value) {
   return out + "\"";
 }
 
+XcodeTarget ios_app_target(const std::string& name, const std::string& bundle_id,
+                           const std::string& app_icon, const std::string& product_type) {
+  XcodeTarget app;
+  app.name = name;
+  app.product_type = product_type;
+  app.bundle_id = bundle_id;
+  app.info_plist = "App/Info.plist";
+  app.app_icon = app_icon;
+  return app;
+}
+
+XcodeTarget ios_extension_target(const std::string& name, const std::string& product_type,
+                                 const std::string& app_bundle_id) {
+  XcodeTarget extension;
+  extension.name = name;
+  extension.product_type = product_type;
+  extension.is_extension = true;
+  extension.bundle_id = app_bundle_id + "." + name;
+  extension.info_plist = name + "/Info.plist";
+  return extension;
+}
+
 }  // namespace sf::apps

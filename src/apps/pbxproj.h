@@ -30,6 +30,17 @@ struct XcodeProject {
   std::vector<XcodeTarget> targets;
 };
 
+/// An app target as every generated project lays it out: Info.plist in
+/// `App/`, the icon from the asset catalog set `app_icon`.
+XcodeTarget ios_app_target(const std::string& name, const std::string& bundle_id,
+                           const std::string& app_icon = "AppIcon",
+                           const std::string& product_type = "com.apple.product-type.application");
+
+/// An extension target in its own folder `name/` (Info.plist there), with
+/// the bundle id `<app_bundle_id>.<name>` that iOS requires of extensions.
+XcodeTarget ios_extension_target(const std::string& name, const std::string& product_type,
+                                 const std::string& app_bundle_id);
+
 /// The text of `<name>.xcodeproj/project.pbxproj`. Every path a target
 /// names becomes a file reference inside groups mirroring its folders.
 /// Throws Error(internal) when a target embeds an unknown target.

@@ -29,12 +29,7 @@ void generate_whatsapp_ios(GenerationContext& c) {
   const std::string name = c.values.at("project_name");
   XcodeProject project;
   project.name = name;
-  XcodeTarget app;
-  app.name = name;
-  app.product_type = "com.apple.product-type.application";
-  app.bundle_id = c.options.bundle_id;
-  app.info_plist = "App/Info.plist";
-  app.app_icon = "AppIcon";
+  XcodeTarget app = ios_app_target(name, c.options.bundle_id);
   app.sources = {"App/StickerApp.swift",     "App/ContentView.swift",   "App/StickerPackStore.swift",
                  "App/WhatsAppHandoff.swift", "App/RedeemView.swift",    "App/Redemption.swift"};
   // A folder reference keeps the pack folders intact in the app bundle.
