@@ -1,11 +1,16 @@
 #include "motion/quality.h"
 
+#include <unistd.h>
 #include <webp/demux.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
 #include <memory>
 
+#include "base/error.h"
+#include "motion/decoders.h"
 #include "motion/encoders.h"
 
 namespace sf::motion::detail {
@@ -38,6 +43,26 @@ struct AnimDecoderDeleter {
   void operator()(WebPAnimDecoder* decoder) const { WebPAnimDecoderDelete(decoder); }
 };
 
+// Walks the fitted frames alongside decoded ones: the fitted frame shown at
+// a decoded frame's start time (encoders may merge identical frames into
+// longer ones, so the two lists need not match one to one).
+class FittedAt {
+ public:
+  explicit FittedAt(const Animation& fitted) : fitted_(fitted) {}
+  const Frame& frame_at(std::int64_t start_ms) {
+    while (index_ + 1 < fitted_.frames.size() && start_ + fitted_.frames[index_].duration_ms <= start_ms) {
+      start_ += fitted_.frames[index_].duration_ms;
+      ++index_;
+    }
+    return fitted_.frames[index_];
+  }
+
+ private:
+  const Animation& fitted_;
+  std::size_t index_ = 0;
+  std::int64_t start_ = 0;
+};
+
 std::optional<double> webp_psnr(const Animation& fitted, const Bytes& encoded) {
   WebPAnimDecoderOptions options;
   WebPAnimDecoderOptionsInit(&options);
@@ -47,22 +72,76 @@ std::optional<double> webp_psnr(const Animation& fitted, const Bytes& encoded) {
   if (!decoder) return std::nullopt;
   const std::size_t pixels = static_cast<std::size_t>(fitted.width) * fitted.height;
   double squared = 0, samples = 0;
-  std::size_t source = 0;
-  std::int64_t source_start = 0;
+  FittedAt reference(fitted);
   int previous_end = 0;
   while (WebPAnimDecoderHasMoreFrames(decoder.get())) {
     std::uint8_t* rgba = nullptr;
     int end = 0;
     if (!WebPAnimDecoderGetNext(decoder.get(), &rgba, &end)) return std::nullopt;
-    // The fitted frame that starts where this decoded frame starts (the
-    // encoder may have merged identical frames into longer ones).
-    while (source + 1 < fitted.frames.size() && source_start + fitted.frames[source].duration_ms <= previous_end) {
-      source_start += fitted.frames[source].duration_ms;
-      ++source;
-    }
-    squared += squared_error(rgba, fitted.frames[source].rgba.data(), pixels);
+    squared += squared_error(rgba, reference.frame_at(previous_end).rgba.data(), pixels);
     samples += 3.0 * static_cast<double>(pixels);
     previous_end = end;
+  }
+  return to_psnr(squared, samples);
+}
+
+// A private file for libavformat, which reads WEBM from a path; removed
+// when it goes out of scope.
+class ScratchFile {
+ public:
+  explicit ScratchFile(const Bytes& bytes) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "stickerforge-webm-XXXXXX").string();
+    int fd = ::mkstemp(pattern.data());
+    if (fd < 0) return;
+    path_ = pattern;
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+      ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+      if (n <= 0) break;
+      written += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    complete_ = written == bytes.size();
+  }
+  ~ScratchFile() {
+    std::error_code ignored;
+    if (!path_.empty()) std::filesystem::remove(path_, ignored);
+  }
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+  /// Empty when the file could not be made.
+  std::filesystem::path path() const { return complete_ ? path_ : std::filesystem::path(); }
+
+ private:
+  std::filesystem::path path_;
+  bool complete_ = false;
+};
+
+// WEBM (VP9 with alpha) is decoded by the same FFmpeg/libvpx path that reads
+// video sources, every frame kept at the fitted size, and compared at the
+// same timestamps as WEBP.
+std::optional<double> webm_psnr(const Animation& fitted, const Bytes& encoded) {
+  ScratchFile file(encoded);
+  if (file.path().empty()) return std::nullopt;
+  DecodeOptions options;
+  options.max_side_px = std::max(fitted.width, fitted.height);
+  options.max_fps = 0;  // keep every frame
+  Animation decoded;
+  try {
+    decoded = decode_with_ffmpeg(file.path(), "webm", options);
+  } catch (const Error&) {
+    return std::nullopt;  // a score is a report detail; the file was checked when encoded
+  }
+  if (decoded.width != fitted.width || decoded.height != fitted.height || decoded.frames.empty())
+    return std::nullopt;
+  const std::size_t pixels = static_cast<std::size_t>(fitted.width) * fitted.height;
+  double squared = 0, samples = 0;
+  FittedAt reference(fitted);
+  std::int64_t start = 0;
+  for (const Frame& frame : decoded.frames) {
+    squared += squared_error(frame.rgba.data(), reference.frame_at(start).rgba.data(), pixels);
+    samples += 3.0 * static_cast<double>(pixels);
+    start += frame.duration_ms;
   }
   return to_psnr(squared, samples);
 }
@@ -93,6 +172,7 @@ std::optional<double> measure_psnr(const Animation& fitted, Container container,
     case Container::webp: return webp_psnr(fitted, encoded);
     case Container::apng: return palette_psnr(fitted, colors, false);
     case Container::gif: return palette_psnr(fitted, colors, true);
+    case Container::webm: return webm_psnr(fitted, encoded);
     default: return std::nullopt;
   }
 }

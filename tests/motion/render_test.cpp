@@ -94,6 +94,10 @@ TEST_CASE("Telegram: WEBM VP9 with alpha and no audio and one side 512 at <= 30 
   CHECK(frames <= 90);
   CHECK(rate(stream["avg_frame_rate"]) <= 30.01);
   CHECK_THAT(join(out.notes, "; "), Catch::Contains("frame rate"));
+  // Measured by decoding the WEBM again (libvpx, alpha included): lossy, and
+  // a test pattern at 256 KB for 3 s stays recognisable.
+  CHECK(out.psnr_db > 20);
+  CHECK(out.psnr_db < 60);
 }
 
 TEST_CASE("Telegram: speed-up policy fits a 4 s clip into 3 s", "[motion]") {
@@ -108,6 +112,7 @@ TEST_CASE("Telegram: speed-up policy fits a 4 s clip into 3 s", "[motion]") {
   CHECK(rate(probe["streams"][0]["avg_frame_rate"]) <= 30.01);
   CHECK(probe["streams"][0]["width"] == 512);
   CHECK_THAT(out.notes.at(0), Catch::Contains("sped up 1.33x"));
+  CHECK(out.psnr_db > 30);  // a flat red square, compared at the sped-up timestamps
 }
 
 TEST_CASE("Telegram: refuse policy names the file and the limit", "[motion]") {
