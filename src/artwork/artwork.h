@@ -24,8 +24,9 @@ struct LoadLimits {
 };
 
 struct LoadOptions {
-  /// Largest side any output needs. Raster sources larger than this are
-  /// shrunk on load; vector sources (SVG, PDF) are rendered at this size.
+  /// Largest side any output needs of the art itself (its canvas less the
+  /// margins). Raster sources larger than this are shrunk to it on load;
+  /// vector sources (SVG, PDF) are rendered at this size.
   int max_side_px = 1024;
   pack::Style style;  // outline and shadow are applied once, here
   LoadLimits limits;
@@ -53,9 +54,9 @@ class Artwork {
 /// Decodes `file`. Throws Error(bad_input) naming the file and what was
 /// wrong: missing, empty, not an image, truncated, too many pixels, SVG with
 /// external references, fully transparent. The format is sniffed from the
-/// content. The result's longer side is at least `max_side_px` when the
-/// source has that many pixels (trimmed borders are re-decoded), and at most
-/// 1.25x it. Safe to call from several threads at once.
+/// content. The result's longer side is exactly `max_side_px` when the
+/// source has that many pixels (trimmed borders are re-decoded), before an
+/// outline or shadow adds to it. Safe to call from several threads at once.
 Artwork load_artwork(const std::filesystem::path& file, const LoadOptions& options);
 
 /// 8-bit RGBA pixels with straight (not premultiplied) alpha, row-major.

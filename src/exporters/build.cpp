@@ -266,10 +266,12 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
     }
     artwork::LoadOptions load;
     load.style = pack.style;
-    load.max_side_px = 0;
-    for (std::size_t i : by_source[s])
-      load.max_side_px =
-          std::max({load.max_side_px, planned[i].job.rule.width, planned[i].job.rule.height});
+    load.max_side_px = 1;  // the largest art box: its canvas less the margins
+    for (std::size_t i : by_source[s]) {
+      const artwork::Canvas canvas = canvas_for(pack, exporters[planned[i].platform]->spec(), planned[i].job);
+      load.max_side_px = std::max({load.max_side_px, canvas.width - 2 * canvas.margin_px,
+                                   canvas.height - 2 * canvas.margin_px});
+    }
     artwork::Artwork art = artwork::load_artwork(file, load);
     // Platforms often share a canvas (Telegram, WhatsApp, Signal and Kik:
     // 512 px, same margin): fit once per canvas, not once per platform.
