@@ -33,9 +33,11 @@ const AVCodec* pick_decoder(AVStream* stream) {
 // start times in whole milliseconds so durations never drift.
 class FrameCollector {
  public:
-  FrameCollector(const std::filesystem::path& file, const DecodeOptions& options)
+  /// With `visit`, frames are handed over one at a time instead of kept.
+  FrameCollector(const std::filesystem::path& file, const DecodeOptions& options,
+                 FrameVisitor visit = nullptr)
       : file_(file), options_(options),
-        min_gap_ms_(options.max_fps > 0 ? 1000.0 / options.max_fps : 0) {}
+        min_gap_ms_(options.max_fps > 0 ? 1000.0 / options.max_fps : 0), visit_(std::move(visit)) {}
 
   /// False when decoding can stop (stop_after_ms reached).
   bool add(AVFrame* frame, std::int64_t start_ms, std::int64_t duration_ms) {
@@ -49,7 +51,7 @@ class FrameCollector {
     // allow 1.5 ms of rounding before calling a frame too close.
     if (!starts_.empty() && start_ms < starts_.back() + min_gap_ms_ - 1.5) return true;  // merged
     if (!starts_.empty() && start_ms <= starts_.back()) return true;  // non-increasing timestamp
-    convert(frame);
+    convert(frame, start_ms);
     starts_.push_back(start_ms);
     return true;
   }
@@ -72,7 +74,7 @@ class FrameCollector {
   }
 
  private:
-  void convert(AVFrame* frame) {
+  void convert(AVFrame* frame, std::int64_t start_ms) {
     if (!sws_ || frame->width != src_w_ || frame->height != src_h_ || frame->format != src_format_) {
       src_w_ = frame->width;
       src_h_ = frame->height;
@@ -82,18 +84,25 @@ class FrameCollector {
                                 AV_PIX_FMT_RGBA, SWS_AREA | SWS_ACCURATE_RND, nullptr, nullptr, nullptr));
       if (!sws_) throw bad_input(quote(file_.string()) + ": pixel format cannot be converted to RGBA");
     }
-    check_frame_budget(file_, frames_.size() + 1, frame_bytes(width_, height_), options_.limits);
-    Frame out;
+    if (!visit_) check_frame_budget(file_, frames_.size() + 1, frame_bytes(width_, height_), options_.limits);
+    Frame out = visit_ ? std::move(scratch_) : Frame{};
     out.rgba.resize(frame_bytes(width_, height_));
     std::uint8_t* dst[4] = {out.rgba.data(), nullptr, nullptr, nullptr};
     int dst_stride[4] = {width_ * 4, 0, 0, 0};
     sws_scale(sws_.get(), frame->data, frame->linesize, 0, src_h_, dst, dst_stride);
-    frames_.push_back(std::move(out));
+    if (!visit_) {
+      frames_.push_back(std::move(out));
+      return;
+    }
+    visit_(out.rgba.data(), width_, height_, start_ms);
+    scratch_ = std::move(out);  // one buffer for the whole stream
   }
 
   const std::filesystem::path& file_;
   const DecodeOptions& options_;
   double min_gap_ms_;
+  FrameVisitor visit_;
+  Frame scratch_;
   std::vector<Frame> frames_;
   std::vector<std::int64_t> starts_;
   std::int64_t end_ms_ = 0;
@@ -102,10 +111,9 @@ class FrameCollector {
   int width_ = 0, height_ = 0;
 };
 
-}  // namespace
-
-Animation decode_with_ffmpeg(const std::filesystem::path& file, const std::string& format,
-                             const DecodeOptions& options) {
+// Demuxes and decodes every frame of `file` into `collector`; returns the
+// stream's nominal frame rate (0 when it has none).
+double run_decoder(const std::filesystem::path& file, const std::string& format, FrameCollector& collector) {
   av_log_set_level(AV_LOG_QUIET);
   const std::string name = quote(file.string());
   AVFormatContext* raw = nullptr;
@@ -128,7 +136,6 @@ Animation decode_with_ffmpeg(const std::filesystem::path& file, const std::strin
   double fps = stream->avg_frame_rate.num > 0 ? av_q2d(stream->avg_frame_rate) : 0;
   // A frame's length when the container gives none: the nominal frame time.
   std::int64_t default_ms = fps > 0 ? std::llround(1000.0 / fps) : 100;
-  FrameCollector collector(file, options);
   PacketPtr packet(av_packet_alloc());
   FramePtr frame(av_frame_alloc());
   std::int64_t first_pts = AV_NOPTS_VALUE;
@@ -173,7 +180,22 @@ Animation decode_with_ffmpeg(const std::filesystem::path& file, const std::strin
     avcodec_send_packet(decoder.get(), nullptr);
     drain();
   }
+  return fps;
+}
+
+}  // namespace
+
+Animation decode_with_ffmpeg(const std::filesystem::path& file, const std::string& format,
+                             const DecodeOptions& options) {
+  FrameCollector collector(file, options);
+  double fps = run_decoder(file, format, collector);
   return collector.finish(format, fps);
+}
+
+void visit_with_ffmpeg(const std::filesystem::path& file, const std::string& format,
+                       const DecodeOptions& options, const FrameVisitor& visit) {
+  FrameCollector collector(file, options, visit);
+  run_decoder(file, format, collector);
 }
 
 }  // namespace sf::motion::detail

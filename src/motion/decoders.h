@@ -1,7 +1,9 @@
 // motion (internal): one decoder per source family, chosen by decode.cpp.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "base/files.h"
@@ -12,6 +14,16 @@ namespace sf::motion::detail {
 /// GIF, APNG and videos through libavformat/libavcodec.
 Animation decode_with_ffmpeg(const std::filesystem::path& file, const std::string& format,
                              const DecodeOptions& options);
+
+/// Receives one decoded frame: RGBA at the output size, and its start in ms.
+/// The pixels are only valid during the call.
+using FrameVisitor =
+    std::function<void(const std::uint8_t* rgba, int width, int height, std::int64_t start_ms)>;
+
+/// decode_with_ffmpeg() without keeping the frames: each one goes to `visit`
+/// as it is decoded, so memory stays at one frame (for measuring outputs).
+void visit_with_ffmpeg(const std::filesystem::path& file, const std::string& format,
+                       const DecodeOptions& options, const FrameVisitor& visit);
 /// Animated (or still) WEBP through libwebpdemux.
 Animation decode_webp(const std::filesystem::path& file, const Bytes& data,
                       const DecodeOptions& options);

@@ -118,31 +118,32 @@ class ScratchFile {
 };
 
 // WEBM (VP9 with alpha) is decoded by the same FFmpeg/libvpx path that reads
-// video sources, every frame kept at the fitted size, and compared at the
-// same timestamps as WEBP.
+// video sources, every frame at the fitted size and one at a time, and
+// compared at the same timestamps as WEBP.
 std::optional<double> webm_psnr(const Animation& fitted, const Bytes& encoded) {
   ScratchFile file(encoded);
   if (file.path().empty()) return std::nullopt;
   DecodeOptions options;
   options.max_side_px = std::max(fitted.width, fitted.height);
   options.max_fps = 0;  // keep every frame
-  Animation decoded;
+  const std::size_t pixels = static_cast<std::size_t>(fitted.width) * fitted.height;
+  double squared = 0, samples = 0;
+  bool same_size = true;
+  FittedAt reference(fitted);
   try {
-    decoded = decode_with_ffmpeg(file.path(), "webm", options);
+    visit_with_ffmpeg(file.path(), "webm", options,
+                      [&](const std::uint8_t* rgba, int width, int height, std::int64_t start_ms) {
+                        if (width != fitted.width || height != fitted.height) {
+                          same_size = false;
+                          return;
+                        }
+                        squared += squared_error(rgba, reference.frame_at(start_ms).rgba.data(), pixels);
+                        samples += 3.0 * static_cast<double>(pixels);
+                      });
   } catch (const Error&) {
     return std::nullopt;  // a score is a report detail; the file was checked when encoded
   }
-  if (decoded.width != fitted.width || decoded.height != fitted.height || decoded.frames.empty())
-    return std::nullopt;
-  const std::size_t pixels = static_cast<std::size_t>(fitted.width) * fitted.height;
-  double squared = 0, samples = 0;
-  FittedAt reference(fitted);
-  std::int64_t start = 0;
-  for (const Frame& frame : decoded.frames) {
-    squared += squared_error(frame.rgba.data(), reference.frame_at(start).rgba.data(), pixels);
-    samples += 3.0 * static_cast<double>(pixels);
-    start += frame.duration_ms;
-  }
+  if (!same_size || samples == 0) return std::nullopt;
   return to_psnr(squared, samples);
 }
 
