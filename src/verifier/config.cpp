@@ -1,5 +1,6 @@
 #include "verifier/config.h"
 
+#include <cctype>
 #include <charconv>
 #include <nlohmann/json.hpp>
 #include <vector>
@@ -25,6 +26,7 @@ constexpr std::string_view kKeys[] = {
     "tls-cert",
     "tls-key",
     "download-secret",
+    "metrics-token",
     "public-url",
     "threads",
     "max-body-bytes",
@@ -114,6 +116,8 @@ void set_config_value(Config& config, std::string_view key, std::string_view val
     config.tls_key = resolve(value, base);
   } else if (key == "download-secret") {
     config.download_secret = resolve(value, base);
+  } else if (key == "metrics-token") {
+    config.metrics_token = resolve(value, base);
   } else if (key == "public-url") {
     std::string url(value);
     while (!url.empty() && url.back() == '/') url.pop_back();
@@ -211,6 +215,7 @@ void validate_config(const Config& config) {
   need_file("tls-cert", config.tls_cert, false);
   need_file("tls-key", config.tls_key, false);
   need_file("download-secret", config.download_secret, false);
+  need_file("metrics-token", config.metrics_token, false);
   if (config.packs.empty()) {
     problems.push_back({"config 'packs'", "is missing; give --packs DIR (stickerforge build output)"});
   } else if (std::error_code ec; !fs::is_directory(config.packs, ec)) {
@@ -225,6 +230,21 @@ void validate_config(const Config& config) {
                                                " is not sqlite:PATH or postgres://..."});
   }
   throw_if_any(problems, "the verifier configuration");
+}
+
+std::string load_metrics_token(const fs::path& path) {
+  if (path.empty()) return "";
+  std::string token = read_text_file(path, 4096);
+  auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  while (!token.empty() && is_space(token.back())) token.pop_back();
+  std::size_t start = 0;
+  while (start < token.size() && is_space(token[start])) ++start;
+  token.erase(0, start);
+  if (token.size() < 16)
+    throw bad_input("config 'metrics-token': file " + quote(path.string()) + " holds " +
+                    std::to_string(token.size()) +
+                    " characters; expected a token of at least 16 (e.g. openssl rand -hex 16)");
+  return token;
 }
 
 }  // namespace sf::verifier

@@ -23,6 +23,10 @@ struct Config {
   /// Secret for download tokens; shared by every instance behind one load
   /// balancer. Empty: a random one per process (tokens die with a restart).
   std::filesystem::path download_secret;
+  /// File holding a token that GET /metrics then requires as
+  /// "Authorization: Bearer <token>". Empty: /metrics is open (serve it on
+  /// a private network only).
+  std::filesystem::path metrics_token;
   /// Base of the links in answers ("https://stickers.example"); empty: links
   /// are relative to the service root.
   std::string public_url;
@@ -57,6 +61,11 @@ Config load_config_file(const std::filesystem::path& path);
 /// files it names exist, TLS cert and key given together. Throws
 /// Error(bad_input) listing every problem.
 void validate_config(const Config& config);
+
+/// The token in `path` (surrounding whitespace removed), or "" when `path`
+/// is empty. Throws Error(bad_input) naming the file when the token is
+/// shorter than 16 characters, and Error(not_found/io) when it is unreadable.
+std::string load_metrics_token(const std::filesystem::path& path);
 
 /// "host:port" split; throws Error(bad_input) for anything else.
 std::pair<std::string, int> split_listen(std::string_view listen);

@@ -6,6 +6,7 @@
 
 #include "base/error.h"
 #include "base/text.h"
+#include "crypto/primitives.h"
 #include "verifier/json_text.h"
 #include "verifier/routes.h"
 
@@ -48,7 +49,7 @@ HttpReply dispatch(const HttpRequest& request, Services& services) {
   }
   if (path == "/healthz") return get ? handle_healthz(services) : not_allowed("GET");
   if (path == "/readyz") return get ? handle_readyz(services) : not_allowed("GET");
-  if (path == "/metrics") return get ? handle_metrics(services) : not_allowed("GET");
+  if (path == "/metrics") return get ? handle_metrics(request, services) : not_allowed("GET");
   if (path == "/" || path == "/index.html") return get ? handle_page(request, services) : not_allowed("GET");
   if (path == "/redeem") return post ? handle_page_redeem(request, services) : not_allowed("POST");
   services.metrics.count(Outcome::not_found);
@@ -73,7 +74,25 @@ HttpReply handle_readyz(Services& services) {
   return reply;
 }
 
-HttpReply handle_metrics(Services& services) {
+HttpReply handle_metrics(const HttpRequest& request, Services& services) {
+  if (!services.settings.metrics_token.empty()) {
+    // Digests compared in constant time: neither the token's length nor its
+    // bytes show in the answer time.
+    std::string value = request.header("Authorization");
+    std::string given = value.size() > 7 && (value.compare(0, 7, "Bearer ") == 0 ||
+                                            value.compare(0, 7, "bearer ") == 0)
+                            ? value.substr(7)
+                            : std::string();
+    const std::string expected = store_key_digest(services.settings.metrics_token);
+    if (!crypto::constant_time_equal(crypto::as_bytes(store_key_digest(given)),
+                                     crypto::as_bytes(expected))) {
+      HttpReply reply = json_error(401, "metrics_token_required",
+                                   "this verifier's /metrics needs 'Authorization: Bearer "
+                                   "<metrics token>' (config metrics-token)");
+      reply.headers.emplace_back("WWW-Authenticate", "Bearer");
+      return reply;
+    }
+  }
   std::ostringstream extra;
   extra << "# HELP stickerforge_failed_attempts_total Failed attempts counted by the limits.\n"
            "# TYPE stickerforge_failed_attempts_total counter\n"

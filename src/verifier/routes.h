@@ -22,7 +22,7 @@ HttpReply handle_download(const HttpRequest& request, Services& services,
                           const std::string& file);
 HttpReply handle_healthz(Services& services);
 HttpReply handle_readyz(Services& services);
-HttpReply handle_metrics(Services& services);
+HttpReply handle_metrics(const HttpRequest& request, Services& services);
 HttpReply handle_page(const HttpRequest& request, Services& services);
 HttpReply handle_page_redeem(const HttpRequest& request, Services& services);
 

@@ -41,7 +41,8 @@ int run_verifier(const Config& config) {
 
   LimiterSettings limits{config.failed_per_client_per_minute, config.failed_per_store_per_minute,
                          config.global_failed_per_second, config.breaker_seconds};
-  ServiceSettings settings{config.public_url, config.download_ttl_seconds, config.max_body_bytes};
+  ServiceSettings settings{config.public_url, config.download_ttl_seconds, config.max_body_bytes,
+                           load_metrics_token(config.metrics_token)};
   Services services(make_code_checker(std::move(checker)), *ledger, std::move(store_keys), limits,
                     config.packs, secret, settings);
 

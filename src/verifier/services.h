@@ -24,6 +24,7 @@ struct ServiceSettings {
   std::string public_url;            // "" = links relative to the service root
   int download_ttl_seconds = 900;
   std::size_t max_body_bytes = 4096;
+  std::string metrics_token;         // "" = /metrics needs no Authorization
 };
 
 struct Services {

@@ -60,3 +60,15 @@ TEST_CASE("validation lists every missing file at once", "[verifier]") {
                           Catch::Contains("tls-cert and tls-key must be given together") &&
                           Catch::Contains("'mysql://x' is not sqlite:PATH"));
 }
+
+TEST_CASE("a metrics token is read from its file, trimmed, and refused when short", "[verifier]") {
+  TempDir dir;
+  Config config = load_config_file(write_file(dir / "v.json", R"({"metrics-token": "metrics.token"})"));
+  CHECK(config.metrics_token == dir / "metrics.token");
+  write_file(dir / "metrics.token", "  0123456789abcdef0123\n");
+  CHECK(load_metrics_token(config.metrics_token) == "0123456789abcdef0123");
+  CHECK(load_metrics_token({}).empty());
+  REQUIRE_THROWS_WITH(load_metrics_token(write_file(dir / "short.token", "abc\n")),
+                      Catch::Contains("short.token") && Catch::Contains("holds 3 characters") &&
+                          Catch::Contains("at least 16"));
+}

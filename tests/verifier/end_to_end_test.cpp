@@ -184,15 +184,17 @@ TEST_CASE("stickerforge-verifier starts from flags, serves, and finishes in-flig
   auto codes = sf::test::make_codes(dir.path(), 2);
   sf::test::write_fake_packs(dir / "packs");
   const std::string log = (dir / "log.txt").string();
+  const std::string metrics_token = "metrics-token-for-the-e2e-test";
+  sf::test::write_file(dir / "metrics.token", metrics_token + "\n");
   pid_t pid = fork();
   if (pid == 0) {
     std::freopen(log.c_str(), "w", stderr);
     std::string ledger = "sqlite:" + (dir / "ledger.db").string();
     std::string keyring = (dir / "keyring.json").string(), campaigns = (dir / "campaigns.json").string(),
-                packs = (dir / "packs").string();
+                packs = (dir / "packs").string(), token = (dir / "metrics.token").string();
     execl(exe.c_str(), exe.c_str(), "--listen", "127.0.0.1:0", "--ledger", ledger.c_str(),
           "--keyring", keyring.c_str(), "--campaigns", campaigns.c_str(), "--packs", packs.c_str(),
-          static_cast<char*>(nullptr));
+          "--metrics-token", token.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
   int port = 0;
@@ -213,6 +215,13 @@ TEST_CASE("stickerforge-verifier starts from flags, serves, and finishes in-flig
   auto ready = client.Get("/readyz");
   REQUIRE(ready);
   CHECK(ready->status == 200);
+  auto metrics = client.Get("/metrics");
+  REQUIRE(metrics);
+  CHECK(metrics->status == 401);  // --metrics-token given: scrapers must send it
+  metrics = client.Get("/metrics", {{"Authorization", "Bearer " + metrics_token}});
+  REQUIRE(metrics);
+  CHECK(metrics->status == 200);
+  CHECK_THAT(metrics->body, Catch::Contains("stickerforge_requests_total{outcome=\"redeemed\"} 1"));
   // A request in flight when SIGTERM arrives (half its body sent) is still
   // answered before the process exits.
   int fd = socket(AF_INET, SOCK_STREAM, 0);

@@ -328,6 +328,23 @@ TEST_CASE("health, readiness and metrics", "[verifier]") {
   CHECK_THAT(metrics.body, Catch::Contains("stickerforge_request_duration_seconds_count"));
 }
 
+TEST_CASE("with a metrics token, /metrics answers only to that bearer", "[verifier]") {
+  TestService t;
+  t.services->settings.metrics_token = "metrics-0123456789abcdef";
+  auto open = route(get("/metrics"), *t.services);
+  CHECK(open.status == 401);
+  CHECK(body_of(open)["error"] == "metrics_token_required");
+  CHECK(header_of(open, "WWW-Authenticate") == "Bearer");
+  CHECK(open.body.find("stickerforge_requests_total") == std::string::npos);
+  CHECK(route(get("/metrics", "metrics-0123456789abcdeX"), *t.services).status == 401);
+  CHECK(route(get("/metrics", kStoreKey), *t.services).status == 401);  // a store key is not it
+  auto allowed = route(get("/metrics", "metrics-0123456789abcdef"), *t.services);
+  CHECK(allowed.status == 200);
+  CHECK_THAT(allowed.body, Catch::Contains("stickerforge_requests_total"));
+  // The probes stay open: load balancers do not carry tokens.
+  CHECK(route(get("/healthz"), *t.services).status == 200);
+}
+
 TEST_CASE("unknown routes and methods get JSON 404 and 405", "[verifier]") {
   TestService t;
   auto missing = route(get("/v2/things"), *t.services);
