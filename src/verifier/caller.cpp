@@ -22,7 +22,7 @@ std::optional<HttpReply> identify_caller(const HttpRequest& request, Services& s
   std::string scheme = value.substr(0, 7);
   for (char& c : scheme) c = char(std::tolower(static_cast<unsigned char>(c)));
   std::optional<std::string> store;
-  if (scheme == "bearer ") store = services.store_keys.authenticate(value.substr(7));
+  if (scheme == "bearer ") store = services.store_keys.current()->authenticate(value.substr(7));
   if (store) {
     caller.store = *store;
     return std::nullopt;

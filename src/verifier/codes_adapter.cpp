@@ -48,4 +48,10 @@ CodeChecker make_code_checker(codes::Checker checker) {
   };
 }
 
+CodeChecker make_code_checker(std::shared_ptr<const Reloadable<codes::Checker>> checker) {
+  return [checker = std::move(checker)](std::string_view code, std::int64_t now_unix) {
+    return to_code_check(checker->current()->check(code, now_unix));
+  };
+}
+
 }  // namespace sf::verifier

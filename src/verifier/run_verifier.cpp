@@ -1,4 +1,4 @@
-// The service's life: load, bind, serve, drain on SIGTERM, flush.
+// The service's life: load, bind, serve, reload on SIGHUP, drain on SIGTERM, flush.
 #include <pthread.h>
 #include <signal.h>
 
@@ -21,6 +21,23 @@ namespace {
 // leaves room for clients retrying across a day boundary.
 constexpr std::int64_t kIdempotencyKeepMs = 48ll * 3600 * 1000;
 
+// SIGHUP: read the keyring, campaigns, revocations and store keys again, so
+// a new campaign, a revocation or a new store counts from the next request
+// without a restart. When any file does not load, everything stays as it
+// was and the log says why.
+void reload(const Config& config, Reloadable<codes::Checker>& checker, Services& services) {
+  try {
+    codes::Checker fresh = codes::Checker::load(config.keyring, config.campaigns, config.revocations);
+    StoreKeys keys = config.store_keys.empty() ? StoreKeys() : StoreKeys::load(config.store_keys);
+    const std::size_t stores = keys.size();
+    checker.replace(std::move(fresh));
+    services.store_keys.replace(std::move(keys));
+    services.log.write("info", "reloaded", {{"stores", std::to_string(stores)}});
+  } catch (const std::exception& e) {
+    services.log.write("error", "reload_failed", {{"error", e.what()}});
+  }
+}
+
 }  // namespace
 
 int run_verifier(const Config& config) {
@@ -31,10 +48,12 @@ int run_verifier(const Config& config) {
   sigemptyset(&signals);
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   validate_config(config);
-  codes::Checker checker = codes::Checker::load(config.keyring, config.campaigns, config.revocations);
+  auto checker = std::make_shared<Reloadable<codes::Checker>>(
+      codes::Checker::load(config.keyring, config.campaigns, config.revocations));
   StoreKeys store_keys = config.store_keys.empty() ? StoreKeys() : StoreKeys::load(config.store_keys);
   Bytes secret = load_download_secret(config.download_secret);
   std::unique_ptr<ledger::Ledger> ledger = ledger::open_ledger(config.ledger);
@@ -43,7 +62,7 @@ int run_verifier(const Config& config) {
                          config.global_failed_per_second, config.breaker_seconds};
   ServiceSettings settings{config.public_url, config.download_ttl_seconds, config.max_body_bytes,
                            load_metrics_token(config.metrics_token)};
-  Services services(make_code_checker(std::move(checker)), *ledger, std::move(store_keys), limits,
+  Services services(make_code_checker(checker), *ledger, std::move(store_keys), limits,
                     config.packs, secret, settings);
 
   HttpServer server(config, services);
@@ -53,11 +72,11 @@ int run_verifier(const Config& config) {
             << server.port() << std::endl;
   services.log.write("info", "start", {{"port", std::to_string(server.port())},
                                        {"ledger", config.ledger.starts_with("sqlite:") ? "sqlite" : "postgres"},
-                                       {"stores", std::to_string(services.store_keys.size())}});
+                                       {"stores", std::to_string(services.store_keys.current()->size())}});
 
   std::thread signal_thread([&] {
     int signal = 0;
-    sigwait(&signals, &signal);
+    while (sigwait(&signals, &signal) == 0 && signal == SIGHUP) reload(config, *checker, services);
     services.draining = true;
     services.log.write("info", "draining", {{"signal", signal == SIGTERM ? "SIGTERM" : "SIGINT"}});
     server.stop();

@@ -16,6 +16,7 @@
 #include "verifier/log.h"
 #include "verifier/metrics.h"
 #include "verifier/pack_catalog.h"
+#include "verifier/reloadable.h"
 #include "verifier/store_keys.h"
 
 namespace sf::verifier {
@@ -42,7 +43,7 @@ struct Services {
 
   CodeChecker check_code;
   ledger::Ledger& ledger;
-  StoreKeys store_keys;
+  Reloadable<StoreKeys> store_keys;  // swapped on SIGHUP
   Limiter limiter;
   PackCatalog packs;
   DownloadTokens tokens;

@@ -18,6 +18,7 @@
 
 #include "verifier/fakes.h"
 #include "verifier/live_service.h"
+#include "codes/revocations.h"
 #include "verifier/store_keys.h"
 
 using nlohmann::json;
@@ -176,38 +177,70 @@ TEST_CASE("end to end on PostgreSQL: redeem, download, replay, refuse", "[verifi
   race(live, 32);
 }
 
-TEST_CASE("stickerforge-verifier starts from flags, serves, and finishes in-flight requests on SIGTERM", "[verifier][e2e]") {
+namespace {
+
+// The real stickerforge-verifier binary with `flags`, stderr to `log`;
+// waits until it prints its port.
+struct SpawnedVerifier {
+  pid_t pid = -1;
+  int port = 0;
+};
+
+SpawnedVerifier spawn_verifier(const std::vector<std::string>& flags, const std::string& log) {
   const char* bin = std::getenv("SF_BINARY_DIR");
   REQUIRE(bin);
   const std::string exe = std::string(bin) + "/src/cli/stickerforge-verifier";
+  SpawnedVerifier spawned;
+  spawned.pid = fork();
+  if (spawned.pid == 0) {
+    std::freopen(log.c_str(), "w", stderr);
+    std::vector<char*> argv{const_cast<char*>(exe.c_str())};
+    for (const std::string& flag : flags) argv.push_back(const_cast<char*>(flag.c_str()));
+    argv.push_back(nullptr);
+    execv(exe.c_str(), argv.data());
+    _exit(127);
+  }
+  for (int i = 0; i < 200 && spawned.port == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    std::ifstream in(log);
+    std::string line;
+    while (std::getline(in, line)) {
+      auto at = line.find("listening on http://127.0.0.1:");
+      if (at != std::string::npos) spawned.port = std::stoi(line.substr(at + 30));
+    }
+  }
+  REQUIRE(spawned.port > 0);
+  return spawned;
+}
+
+std::string read_log(const std::string& log) {
+  std::ifstream in(log);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// Polls the log until `text` shows up (a signal is handled asynchronously).
+bool log_shows(const std::string& log, const std::string& text) {
+  for (int i = 0; i < 200; ++i) {
+    if (read_log(log).find(text) != std::string::npos) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("stickerforge-verifier starts from flags, serves, and finishes in-flight requests on SIGTERM", "[verifier][e2e]") {
   sf::test::TempDir dir;
   auto codes = sf::test::make_codes(dir.path(), 2);
   sf::test::write_fake_packs(dir / "packs");
   const std::string log = (dir / "log.txt").string();
   const std::string metrics_token = "metrics-token-for-the-e2e-test";
   sf::test::write_file(dir / "metrics.token", metrics_token + "\n");
-  pid_t pid = fork();
-  if (pid == 0) {
-    std::freopen(log.c_str(), "w", stderr);
-    std::string ledger = "sqlite:" + (dir / "ledger.db").string();
-    std::string keyring = (dir / "keyring.json").string(), campaigns = (dir / "campaigns.json").string(),
-                packs = (dir / "packs").string(), token = (dir / "metrics.token").string();
-    execl(exe.c_str(), exe.c_str(), "--listen", "127.0.0.1:0", "--ledger", ledger.c_str(),
-          "--keyring", keyring.c_str(), "--campaigns", campaigns.c_str(), "--packs", packs.c_str(),
-          "--metrics-token", token.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  int port = 0;
-  for (int i = 0; i < 200 && port == 0; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    std::ifstream in(log);
-    std::string line;
-    while (std::getline(in, line)) {
-      auto at = line.find("listening on http://127.0.0.1:");
-      if (at != std::string::npos) port = std::stoi(line.substr(at + 30));
-    }
-  }
-  REQUIRE(port > 0);
+  auto [pid, port] = spawn_verifier(
+      {"--listen", "127.0.0.1:0", "--ledger", "sqlite:" + (dir / "ledger.db").string(), "--keyring",
+       (dir / "keyring.json").string(), "--campaigns", (dir / "campaigns.json").string(), "--packs",
+       (dir / "packs").string(), "--metrics-token", (dir / "metrics.token").string()},
+      log);
   httplib::Client client("127.0.0.1", port);
   auto ok = client.Post("/v1/redemptions", json_headers("p1"), code_body(codes[0]), "application/json");
   REQUIRE(ok);
@@ -248,11 +281,72 @@ TEST_CASE("stickerforge-verifier starts from flags, serves, and finishes in-flig
   waitpid(pid, &status, 0);
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
-  std::ifstream in(log);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string text = read_log(log);
   CHECK(text.find("\"event\":\"draining\"") != std::string::npos);
   CHECK(text.find("\"event\":\"stopped\"") != std::string::npos);
   CHECK(text.find(codes[0]) == std::string::npos);  // no secrets in the log
+}
+
+TEST_CASE("SIGHUP reloads revocations and store keys; a broken file changes nothing", "[verifier][e2e]") {
+  sf::test::TempDir dir;
+  auto codes = sf::test::make_codes(dir.path(), 2);
+  sf::test::write_fake_packs(dir / "packs");
+  sf::codes::RevocationList().save(dir / "revoked.json");
+  auto stores = [&](const std::vector<std::pair<std::string, std::string>>& keys) {
+    json list = json::array();
+    for (const auto& [store, key] : keys)
+      list.push_back({{"store", store}, {"key_sha256", sf::verifier::store_key_digest(key)}});
+    sf::test::write_file(dir / "stores.json", json{{"stores", list}}.dump());
+  };
+  const std::string berlin = sf::verifier::new_store_key(), paris = sf::verifier::new_store_key();
+  stores({{"berlin-01", berlin}});
+  const std::string log = (dir / "log.txt").string();
+  auto [pid, port] = spawn_verifier(
+      {"--listen", "127.0.0.1:0", "--ledger", "sqlite:" + (dir / "ledger.db").string(), "--keyring",
+       (dir / "keyring.json").string(), "--campaigns", (dir / "campaigns.json").string(), "--packs",
+       (dir / "packs").string(), "--revocations", (dir / "revoked.json").string(), "--store-keys",
+       (dir / "stores.json").string()},
+      log);
+  httplib::Client client("127.0.0.1", port);
+  auto status = [&](const std::string& store_key) {
+    auto reply = client.Get(("/v1/codes/" + codes[0]).c_str(), json_headers("", store_key));
+    REQUIRE(reply);
+    return std::pair{reply->status, json::parse(reply->body)};
+  };
+  CHECK(status(berlin).first == 200);
+  CHECK(status(paris).first == 401);  // not a store yet
+
+  // A new store and a revoked campaign, then SIGHUP: both count at once.
+  stores({{"berlin-01", berlin}, {"paris-02", paris}});
+  sf::codes::RevocationList revoked;
+  sf::codes::Revocation campaign;
+  campaign.kind = sf::codes::Revocation::Kind::campaign;
+  campaign.campaign_id = "spring";
+  campaign.reason = "survey closed early";
+  revoked.add(campaign);
+  revoked.save(dir / "revoked.json");
+  kill(pid, SIGHUP);
+  REQUIRE(log_shows(log, "\"event\":\"reloaded\""));
+  auto [code, body] = status(paris);
+  CHECK(code == 403);
+  CHECK(body["error"] == "revoked");
+
+  // A campaigns file that does not parse: the reload is refused, logged,
+  // and the service keeps the rules it had.
+  sf::test::write_file(dir / "campaigns.json", "{ not json");
+  kill(pid, SIGHUP);
+  REQUIRE(log_shows(log, "\"event\":\"reload_failed\""));
+  CHECK_THAT(read_log(log), Catch::Contains("campaigns.json"));
+  CHECK(status(paris).first == 403);
+  auto health = client.Get("/readyz");
+  REQUIRE(health);
+  CHECK(health->status == 200);
+
+  kill(pid, SIGTERM);
+  int exit_status = 0;
+  waitpid(pid, &exit_status, 0);
+  CHECK(WIFEXITED(exit_status));
+  CHECK(WEXITSTATUS(exit_status) == 0);
 }
 
 TEST_CASE("stickerforge-verifier refuses bad settings with a clear message", "[verifier][e2e]") {
