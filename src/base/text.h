@@ -1,4 +1,4 @@
-// base: small text helpers used for messages.
+// base: small text helpers for messages and generated HTML.
 #pragma once
 
 #include <span>
@@ -17,6 +17,10 @@ std::string did_you_mean(std::string_view wrong,
 
 /// `value` in single quotes, with control characters escaped, for messages.
 std::string quote(std::string_view value);
+
+/// `text` safe inside HTML (and XML) text and quoted attributes: & < > " '
+/// become character references.
+std::string html_escape(std::string_view text);
 
 /// Joins `items` with `separator`.
 std::string join(std::span<const std::string> items, std::string_view separator);

@@ -1,28 +1,12 @@
 #include "codes/sheet.h"
 
+#include "base/text.h"
 #include "codes/qr.h"
 
 namespace sf::codes {
-namespace {
-
-std::string escape_html(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 SheetWriter::SheetWriter(std::string& out, const Campaign& campaign) : out_(out) {
-  std::string title = escape_html(campaign.name.empty() ? campaign.id : campaign.name);
+  std::string title = html_escape(campaign.name.empty() ? campaign.id : campaign.name);
   out_ += "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title +
           " codes</title>\n<style>\n"
           "@page { size: A4; margin: 10mm; }\n"
@@ -41,7 +25,7 @@ void SheetWriter::add(std::string_view code, std::uint64_t serial, std::string_v
   out_ += qr_svg(qr_text);
   // Link tokens are long: show them small; typed codes are meant to be typed.
   out_ += code.size() > 19 ? "<div class=\"code\" style=\"font-size:6pt\">" : "<div class=\"code\">";
-  out_ += escape_html(code);
+  out_ += html_escape(code);
   out_ += "</div><div class=\"serial\">#" + std::to_string(serial) + "</div></div>\n";
 }
 

@@ -19,7 +19,4 @@ extern const std::string_view kUnlockedTemplate;  // unlocked.html
 std::string fill_template(std::string_view text,
                           std::initializer_list<std::pair<std::string_view, std::string>> values);
 
-/// &, <, >, " and ' escaped for HTML text and attribute values.
-std::string html_escape(std::string_view text);
-
 }  // namespace sf::verifier
