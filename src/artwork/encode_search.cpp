@@ -195,8 +195,8 @@ std::optional<Trial> search_webp(TrialCache& cache, bool allow_lossy, const Scor
   }
   if (quality) return make_trial(Format::webp, Mode::lossy, *quality);
   // Alpha quality is a separate knob: soften the edges' alpha only once the
-  // colour has nothing left to give.
-  // The floor first: when even alpha 0 is over, nothing else is tried.
+  // colour has nothing left to give. The floor first: when even alpha 0 is
+  // over, nothing else is tried.
   auto alpha = bisect(cache, 0, 99, 0, [](int a) {
     return make_trial(Format::webp, Mode::lossy, 0, a);
   });
