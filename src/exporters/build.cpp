@@ -5,6 +5,7 @@
 #include <cmath>
 #include <exception>
 #include <fstream>
+#include <functional>
 #include <limits>
 #include <map>
 #include <mutex>
@@ -123,6 +124,67 @@ void parallel_for(std::size_t count, int jobs, const std::function<void(std::siz
   for (std::thread& thread : pool) thread.join();
   for (const std::exception_ptr& error : errors)
     if (error) std::rethrow_exception(error);
+}
+
+// An animated source is decoded once; every platform's job is rendered
+// from its frames (animated form or first frame, see animated_export.h).
+void render_animated_source(const pack::Pack& pack, const std::vector<const Exporter*>& exporters,
+                            const std::vector<PlannedImage>& planned,
+                            const std::vector<std::size_t>& jobs, const fs::path& file,
+                            const std::string& written, std::vector<RenderedImage>& rendered,
+                            const std::function<void()>& tick) {
+  AnimatedSource source = load_animated_source(file, written, pack.duration_policy);
+  for (std::size_t i : jobs) {
+    const PlannedImage& plan = planned[i];
+    const PlatformSpec& spec = exporters[plan.platform]->spec();
+    rendered[i].animated = render_animated_job(
+        source, spec, plan.job, canvas_for(pack, spec, plan.job).margin_px, pack.duration_policy);
+    tick();
+  }
+}
+
+// A still source is decoded once, at the largest art box its jobs need
+// (canvas less margins), so that box takes it without resampling again.
+// Platforms often share a canvas (Telegram, WhatsApp, Signal and Kik: 512
+// px, same margin): one fit per canvas, then one byte-limit search per job.
+void render_still_source(const pack::Pack& pack, const std::vector<const Exporter*>& exporters,
+                         const std::vector<PlannedImage>& planned,
+                         const std::vector<std::size_t>& jobs, const fs::path& file,
+                         const std::string& written, std::vector<RenderedImage>& rendered,
+                         const std::function<void()>& tick) {
+  artwork::LoadOptions load;
+  load.style = pack.style;
+  load.max_side_px = 1;
+  for (std::size_t i : jobs) {
+    const artwork::Canvas canvas = canvas_for(pack, exporters[planned[i].platform]->spec(), planned[i].job);
+    load.max_side_px = std::max({load.max_side_px, canvas.width - 2 * canvas.margin_px,
+                                 canvas.height - 2 * canvas.margin_px});
+  }
+  artwork::Artwork art = artwork::load_artwork(file, load);
+  std::map<artwork::Canvas, artwork::Raster> fitted;
+  for (std::size_t i : jobs) {
+    const PlannedImage& plan = planned[i];
+    const PlatformSpec& spec = exporters[plan.platform]->spec();
+    try {
+      const artwork::Canvas canvas = canvas_for(pack, spec, plan.job);
+      auto found = fitted.find(canvas);
+      if (found == fitted.end()) found = fitted.emplace(canvas, artwork::fit(art, canvas)).first;
+      const artwork::Raster& raster = found->second;
+      artwork::EncodeRequest request;
+      request.format = plan.job.rule.format;
+      request.max_bytes = plan.job.rule.max_bytes ? plan.job.rule.max_bytes
+                                                  : std::numeric_limits<std::uint64_t>::max();
+      request.allow_lossy = plan.job.rule.allow_lossy;
+      rendered[i].encoded = artwork::encode_within(raster, request);
+      rendered[i].width = raster.width;
+      rendered[i].height = raster.height;
+      rendered[i].upscaled = raster.upscaled;
+    } catch (const Error& e) {
+      throw Error(e.kind(), std::string(spec.id) + ": " + written + " (" + plan.job.role + " " +
+                                plan.job.path + ", " + describe(plan.job.rule) + "): " + e.what());
+    }
+    tick();
+  }
 }
 
 FileRecord image_record(const ImageJob& job, const RenderedImage& image) {
@@ -250,56 +312,10 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
       std::lock_guard lock(progress_mutex);
       options.progress(++done, total);
     };
-    // An animated source is decoded once; every platform's job is rendered
-    // from its frames (animated form or first frame, see animated_export.h).
-    if (looks_animated(file)) {
-      AnimatedSource source = load_animated_source(file, written, pack.duration_policy);
-      for (std::size_t i : by_source[s]) {
-        const PlannedImage& plan = planned[i];
-        const PlatformSpec& spec = exporters[plan.platform]->spec();
-        rendered[i].animated =
-            render_animated_job(source, spec, plan.job, canvas_for(pack, spec, plan.job).margin_px,
-                                pack.duration_policy);
-        tick();
-      }
-      return;
-    }
-    artwork::LoadOptions load;
-    load.style = pack.style;
-    load.max_side_px = 1;  // the largest art box: its canvas less the margins
-    for (std::size_t i : by_source[s]) {
-      const artwork::Canvas canvas = canvas_for(pack, exporters[planned[i].platform]->spec(), planned[i].job);
-      load.max_side_px = std::max({load.max_side_px, canvas.width - 2 * canvas.margin_px,
-                                   canvas.height - 2 * canvas.margin_px});
-    }
-    artwork::Artwork art = artwork::load_artwork(file, load);
-    // Platforms often share a canvas (Telegram, WhatsApp, Signal and Kik:
-    // 512 px, same margin): fit once per canvas, not once per platform.
-    std::map<artwork::Canvas, artwork::Raster> fitted;
-    for (std::size_t i : by_source[s]) {
-      const PlannedImage& plan = planned[i];
-      const PlatformSpec& spec = exporters[plan.platform]->spec();
-      try {
-        const artwork::Canvas canvas = canvas_for(pack, spec, plan.job);
-        auto found = fitted.find(canvas);
-        if (found == fitted.end()) found = fitted.emplace(canvas, artwork::fit(art, canvas)).first;
-        const artwork::Raster& raster = found->second;
-        artwork::EncodeRequest request;
-        request.format = plan.job.rule.format;
-        request.max_bytes = plan.job.rule.max_bytes ? plan.job.rule.max_bytes
-                                                    : std::numeric_limits<std::uint64_t>::max();
-        request.allow_lossy = plan.job.rule.allow_lossy;
-        rendered[i].encoded = artwork::encode_within(raster, request);
-        rendered[i].width = raster.width;
-        rendered[i].height = raster.height;
-        rendered[i].upscaled = raster.upscaled;
-      } catch (const Error& e) {
-        throw Error(e.kind(), std::string(spec.id) + ": " + written + " (" + plan.job.role + " " +
-                                  plan.job.path + ", " + describe(plan.job.rule) +
-                                  "): " + e.what());
-      }
-      tick();
-    }
+    if (looks_animated(file))
+      render_animated_source(pack, exporters, planned, by_source[s], file, written, rendered, tick);
+    else
+      render_still_source(pack, exporters, planned, by_source[s], file, written, rendered, tick);
   });
 
   // 5. Each platform's files: images first, then its manifests and archives.
