@@ -183,7 +183,7 @@ std::optional<Trial> search_webp(TrialCache& cache, bool allow_lossy, const Scor
     // and let SSIM against the raster decide which loss shows less.
     Trial colour_first = make_trial(Format::webp, Mode::lossy, *quality);
     // Starting at the same colour quality: if softer alpha saves next to
-    // nothing there, the search stops after one encode.
+    // nothing there, the search ends one quality step up (two encodes).
     auto traded = bisect(
         cache, *quality, 100, *quality,
         [](int q) { return make_trial(Format::webp, Mode::lossy, q, kTradedAlpha); }, SizeModel{12});
