@@ -23,7 +23,8 @@ constexpr std::string_view kUsage =
     "       stickerforge campaign list --campaigns FILE\n"
     "       stickerforge campaign set --campaigns FILE --id ID [--name TEXT]\n"
     "           [--starts DATE|none] [--ends DATE|none] [--uses-per-code N] [--cap N]\n"
-    "DATE is YYYY-MM-DD (UTC; --ends includes that whole day) or YYYY-MM-DDTHH:MM:SSZ.\n";
+    "DATE is YYYY-MM-DD (a UTC day; --ends includes all of it), YYYY-MM-DDTHH:MM:SSZ (UTC)\n"
+    "or YYYY-MM-DDTHH:MM:SS+02:00 (a local time with its UTC offset). Stored in UTC.\n";
 
 std::int64_t parse_number(const std::string& text, const std::string& option, std::int64_t min,
                           std::int64_t max) {

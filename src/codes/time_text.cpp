@@ -10,7 +10,8 @@ namespace sf::codes {
 std::int64_t parse_utc(std::string_view text, DateEdge edge, std::string_view what) {
   auto fail = [&]() {
     return bad_input(std::string(what) + " " + quote(text) +
-                     " is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)");
+                     " is not a date; expected YYYY-MM-DD (a UTC day), YYYY-MM-DDTHH:MM:SSZ or "
+                     "YYYY-MM-DDTHH:MM:SS+HH:MM");
   };
   auto digits = [&](std::size_t at, std::size_t count) {
     int value = 0;
@@ -20,7 +21,10 @@ std::int64_t parse_utc(std::string_view text, DateEdge edge, std::string_view wh
     }
     return value;
   };
-  bool with_time = text.size() == 20;
+  // RFC 3339: a time ends in Z (UTC) or in the local offset, e.g. +02:00
+  // for 18:00 in Berlin in summer.
+  const bool with_offset = text.size() == 25;
+  const bool with_time = text.size() == 20 || with_offset;
   if (text.size() != 10 && !with_time) throw fail();
   if (text[4] != '-' || text[7] != '-') throw fail();
   std::tm tm{};
@@ -28,10 +32,19 @@ std::int64_t parse_utc(std::string_view text, DateEdge edge, std::string_view wh
   tm.tm_mon = digits(5, 2) - 1;
   tm.tm_mday = digits(8, 2);
   if (with_time) {
-    if (text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z') throw fail();
+    if (text[10] != 'T' || text[13] != ':' || text[16] != ':') throw fail();
     tm.tm_hour = digits(11, 2);
     tm.tm_min = digits(14, 2);
     tm.tm_sec = digits(17, 2);
+  }
+  int offset_seconds = 0;
+  if (with_offset) {
+    if ((text[19] != '+' && text[19] != '-') || text[22] != ':') throw fail();
+    const int hours = digits(20, 2), minutes = digits(23, 2);
+    if (hours > 23 || minutes > 59) throw fail();
+    offset_seconds = (text[19] == '+' ? 1 : -1) * (hours * 3600 + minutes * 60);
+  } else if (with_time && text[19] != 'Z') {
+    throw fail();
   }
   if (tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
       tm.tm_min > 59 || tm.tm_sec > 59 || tm.tm_year < 70)
@@ -41,7 +54,7 @@ std::int64_t parse_utc(std::string_view text, DateEdge edge, std::string_view wh
   // timegm normalises Feb 30 into March: refuse dates that moved.
   if (copy.tm_mday != tm.tm_mday || copy.tm_mon != tm.tm_mon) throw fail();
   if (!with_time && edge == DateEdge::end_of_day) seconds += 86400;
-  return seconds;
+  return seconds - offset_seconds;
 }
 
 std::string format_utc(std::int64_t unix_seconds) {

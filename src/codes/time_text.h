@@ -1,4 +1,5 @@
-// codes: dates in campaign files and on the command line, always UTC.
+// codes: dates in campaign files and on the command line. Stored and printed
+// in UTC; times may be given with a UTC offset.
 #pragma once
 
 #include <cstdint>
@@ -11,8 +12,10 @@ namespace sf::codes {
 /// of the next day (so "--ends 2026-12-31" includes all of Dec 31).
 enum class DateEdge { start_of_day, end_of_day };
 
-/// Parses "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" as UTC. Throws
-/// Error(bad_input) naming `what` and the value, expecting those forms.
+/// Parses "YYYY-MM-DD" (a UTC day), "YYYY-MM-DDTHH:MM:SSZ" or
+/// "YYYY-MM-DDTHH:MM:SS+HH:MM" (RFC 3339 offset, also "-HH:MM") into Unix
+/// seconds. Throws Error(bad_input) naming `what` and the value, expecting
+/// those forms.
 std::int64_t parse_utc(std::string_view text, DateEdge edge, std::string_view what);
 
 /// "YYYY-MM-DDTHH:MM:SSZ".

@@ -4,6 +4,7 @@
 
 #include "base/error.h"
 #include "codes/fixtures.h"
+#include "codes/time_text.h"
 #include "codes/typed_code.h"
 
 using namespace sf::codes;
@@ -108,4 +109,27 @@ TEST_CASE("a malformed campaigns file lists every problem", "[codes]") {
   REQUIRE_THROWS_WITH(CampaignBook::load(path), Catch::Contains("expected an object with a \"campaigns\" array"));
   sf::test::write_file(path, "{\"campaigns\": [");
   REQUIRE_THROWS_WITH(CampaignBook::load(path), Catch::Contains("is not valid JSON"));
+}
+
+TEST_CASE("dates are UTC days, UTC times or times with an RFC 3339 offset", "[codes]") {
+  using sf::codes::DateEdge;
+  using sf::codes::parse_utc;
+  // 2026-06-30T16:00:00Z is 1782835200.
+  CHECK(parse_utc("2026-06-30T16:00:00Z", DateEdge::start_of_day, "--ends") == 1782835200);
+  // 18:00 in Berlin in summer (UTC+2) and 12:00 in New York (UTC-4) are that same second.
+  CHECK(parse_utc("2026-06-30T18:00:00+02:00", DateEdge::start_of_day, "--ends") == 1782835200);
+  CHECK(parse_utc("2026-06-30T12:00:00-04:00", DateEdge::start_of_day, "--ends") == 1782835200);
+  CHECK(parse_utc("2026-06-30T21:30:00+05:30", DateEdge::start_of_day, "--ends") == 1782835200);
+  CHECK(sf::codes::format_utc(parse_utc("2026-06-30T18:00:00+02:00", DateEdge::end_of_day, "x")) ==
+        "2026-06-30T16:00:00Z");
+  // A bare date is a UTC day; its end is the next day's first second.
+  CHECK(parse_utc("2026-06-30", DateEdge::end_of_day, "--ends") == 1782864000);
+  for (const char* bad : {"2026-06-30T18:00:00+2:00", "2026-06-30T18:00:00+24:00",
+                          "2026-06-30T18:00:00 02:00", "2026-06-30T18:00:00+02-00",
+                          "2026-06-30T18:00:00X", "2026-06-30 18:00"}) {
+    INFO(bad);
+    REQUIRE_THROWS_WITH(parse_utc(bad, DateEdge::start_of_day, "--ends"),
+                        Catch::Contains("--ends '" + std::string(bad) + "' is not a date") &&
+                            Catch::Contains("YYYY-MM-DDTHH:MM:SS+HH:MM"));
+  }
 }
