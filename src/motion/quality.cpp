@@ -149,11 +149,15 @@ std::optional<double> webm_psnr(const Animation& fitted, const Bytes& encoded) {
 
 std::optional<double> palette_psnr(const Animation& fitted, int colors, bool binary_alpha) {
   if (colors <= 0) return 99.0;  // lossless RGBA
-  Animation reference = fitted;
-  if (binary_alpha)
-    for (Frame& frame : reference.frames)
+  // GIF's one-bit alpha is applied to a copy; APNG quantises the frames as
+  // they are, so no second copy of the animation is held for it.
+  Animation binarized;
+  if (binary_alpha) {
+    binarized = fitted;
+    for (Frame& frame : binarized.frames)
       for (std::size_t p = 3; p < frame.rgba.size(); p += 4) frame.rgba[p] = frame.rgba[p] < 128 ? 0 : 255;
-  Indexed indexed = quantize(reference, colors, binary_alpha ? 128 : 8);
+  }
+  Indexed indexed = quantize(binary_alpha ? binarized : fitted, colors, binary_alpha ? 128 : 8);
   const std::size_t pixels = static_cast<std::size_t>(fitted.width) * fitted.height;
   double squared = 0, samples = 0;
   std::vector<std::uint8_t> rebuilt(pixels * 4);
