@@ -8,25 +8,6 @@
 namespace sf::apps {
 namespace {
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-std::string escape_xml(std::string_view value) {
-  std::string out;
-  for (char c : value) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // Good for Swift and Kotlin string literals alike: Kotlin also needs '$'
 // escaped (templates), and "\$" is not valid Swift, so Swift files use
 // `json_string`-like escaping without it (see escape_code).
@@ -82,25 +63,25 @@ std::string escape_android(std::string_view value) {
     }
     out += c;
   }
-  return escape_xml(out);
+  return html_escape(out);
 }
 
 }  // namespace
 
 Escaping escaping_for(std::string_view file_name) {
-  if (ends_with(file_name, "strings.xml") && file_name.find("res/values") != std::string_view::npos)
+  if (file_name.ends_with("strings.xml") && file_name.find("res/values") != std::string_view::npos)
     return Escaping::android_string;
   for (std::string_view ext : {".xml", ".plist", ".storyboard", ".entitlements", ".xcscheme"})
-    if (ends_with(file_name, ext)) return Escaping::xml;
+    if (file_name.ends_with(ext)) return Escaping::xml;
   for (std::string_view ext : {".kt", ".kts", ".swift", ".gradle"})
-    if (ends_with(file_name, ext)) return Escaping::code_string;
-  if (ends_with(file_name, ".json")) return Escaping::json_string;
+    if (file_name.ends_with(ext)) return Escaping::code_string;
+  if (file_name.ends_with(".json")) return Escaping::json_string;
   return Escaping::none;
 }
 
 std::string fill_template(std::string_view text, const Placeholders& values, Escaping escaping,
                           std::string_view template_name) {
-  const bool kotlin = ends_with(template_name, ".kt") || ends_with(template_name, ".kts");
+  const bool kotlin = template_name.ends_with(".kt") || template_name.ends_with(".kts");
   std::string out;
   out.reserve(text.size());
   std::size_t pos = 0;
@@ -124,7 +105,7 @@ std::string fill_template(std::string_view text, const Placeholders& values, Esc
                            quote("{{" + std::string(name) + "}}"));
     switch (name.ends_with("_raw") ? Escaping::none : escaping) {
       case Escaping::none: out += found->second; break;
-      case Escaping::xml: out += escape_xml(found->second); break;
+      case Escaping::xml: out += html_escape(found->second); break;
       case Escaping::code_string: out += escape_code(found->second, kotlin); break;
       case Escaping::json_string: out += escape_json(found->second); break;
       case Escaping::android_string: out += escape_android(found->second); break;

@@ -14,13 +14,13 @@ TEST_CASE("the filler replaces every marker and escapes for the file type", "[ap
   Placeholders values = {{"name", "Joe's \"Best\" $tickers & <co>"}, {"id", "com.example.x"}};
   CHECK(fill_template("a {{id}} b", values, Escaping::none, "t.txt") == "a com.example.x b");
   CHECK(fill_template("<s>{{name}}</s>", values, Escaping::xml, "t.xml") ==
-        "<s>Joe&apos;s &quot;Best&quot; $tickers &amp; &lt;co&gt;</s>");
+        "<s>Joe&#39;s &quot;Best&quot; $tickers &amp; &lt;co&gt;</s>");
   CHECK(fill_template("\"{{name}}\"", values, escaping_for("Main.kt"), "Main.kt") ==
         "\"Joe's \\\"Best\\\" \\$tickers & <co>\"");
   CHECK(fill_template("\"{{name}}\"", values, escaping_for("Main.swift"), "Main.swift") ==
         "\"Joe's \\\"Best\\\" $tickers & <co>\"");
   CHECK(fill_template("{{name}}", values, escaping_for("a/res/values/strings.xml"), "strings.xml") ==
-        "Joe\\&apos;s \\&quot;Best\\&quot; $tickers &amp; &lt;co&gt;");
+        "Joe\\&#39;s \\&quot;Best\\&quot; $tickers &amp; &lt;co&gt;");
   CHECK(fill_template("{{name}}", {{"name", "a\"b\nc"}}, Escaping::json_string, "x.json") == "a\\\"b\\nc");
   CHECK(fill_template("<x/>{{line_raw}}", {{"line_raw", "<y/>"}}, Escaping::xml, "t.xml") == "<x/><y/>");
 }
