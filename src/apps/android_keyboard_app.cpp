@@ -8,10 +8,7 @@ namespace sf::apps {
 
 void generate_android_keyboard(GenerationContext& c) {
   WhatsappBuild build = read_whatsapp_build(c.build_dir);
-  add_android_values(c);
-  c.files.render_templates(c.template_dir / "project", c.values);
-  c.files.render_templates(c.shared_templates("android-redemption"), c.values,
-                           "app/src/main/java/{{package_path}}");
+  render_android_project(c);
   std::vector<BundledSticker> bundled;
   for (const WhatsappPack& pack : build.packs) {
     for (const WhatsappSticker& sticker : pack.stickers) {

@@ -3,12 +3,15 @@
 
 namespace sf::apps {
 
-void add_android_values(GenerationContext& c) {
+void render_android_project(GenerationContext& c) {
   // Keyboards and sticker apps need the network only to redeem codes.
   c.values["internet_permission_raw"] =
       c.options.verifier_url
           ? "<uses-permission android:name=\"android.permission.INTERNET\" />"
           : "<!-- No INTERNET permission: generated without a verifier URL. -->";
+  c.files.render_templates(c.template_dir / "project", c.values);
+  c.files.render_templates(c.shared_templates("android-redemption"), c.values,
+                           "app/src/main/java/{{package_path}}");
 }
 
 void add_launcher_icon(GenerationContext& c, const std::filesystem::path& tray_png) {

@@ -7,8 +7,9 @@
 
 namespace sf::apps {
 
-/// Adds the Android-only placeholders (the INTERNET permission line).
-void add_android_values(GenerationContext& context);
+/// Renders the kind's project templates and the shared redemption code,
+/// with the Android-only placeholders (the INTERNET permission line) added.
+void render_android_project(GenerationContext& context);
 
 /// Copies the 96x96 tray PNG as the xhdpi launcher icon.
 void add_launcher_icon(GenerationContext& context, const std::filesystem::path& tray_png);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "apps/apps.h"
+#include "apps/built_pack.h"
 #include "apps/bundle_id.h"
 #include "apps/generators.h"
 #include "base/error.h"
@@ -219,6 +220,17 @@ std::string app_icon_contents_json(const std::string& file_name) {
 std::string catalog_info_json() {
   nlohmann::ordered_json contents = {{"info", {{"author", "xcode"}, {"version", 1}}}};
   return contents.dump(2) + "\n";
+}
+
+void copy_whatsapp_assets(GenerationContext& c, const WhatsappBuild& build,
+                          const std::string& folder) {
+  c.files.copy(folder + "/contents.json", build.contents_json);
+  for (const WhatsappPack& pack : build.packs) {
+    std::string dir = folder + "/" + pack.identifier + "/";
+    c.files.copy(dir + pack.tray_file, build.dir / pack.identifier / pack.tray_file);
+    for (const WhatsappSticker& sticker : pack.stickers)
+      c.files.copy(dir + sticker.file, build.dir / pack.identifier / sticker.file);
+  }
 }
 
 std::string bundled_stickers_json(const std::vector<BundledSticker>& stickers) {

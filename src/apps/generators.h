@@ -40,6 +40,13 @@ std::string app_icon_contents_json(const std::string& file_name);
 /// `{"info":{"author":"xcode","version":1}}` for catalog folders.
 std::string catalog_info_json();
 
+struct WhatsappBuild;
+/// Copies the WhatsApp build's assets folder (contents.json, and each pack's
+/// tray and stickers in their pack folder) to `folder` of the project, the
+/// layout WhatsApp's sample apps read.
+void copy_whatsapp_assets(GenerationContext& context, const WhatsappBuild& build,
+                          const std::string& folder);
+
 /// Creates the folder that will hold `out_dir` and returns the topmost
 /// folder it had to create (empty when it existed), so a failed generation
 /// can remove what it made. Throws Error(io) when it cannot be created.

@@ -18,13 +18,7 @@ void generate_whatsapp_ios(GenerationContext& c) {
   c.files.write("App/Assets.xcassets/AppIcon.appiconset/Contents.json",
                 app_icon_contents_json("AppIcon.png"));
   c.files.copy("App/Assets.xcassets/AppIcon.appiconset/AppIcon.png", imessage.app_store_icon);
-  c.files.copy("App/Stickers/contents.json", whatsapp.contents_json);
-  for (const WhatsappPack& pack : whatsapp.packs) {
-    std::string dir = "App/Stickers/" + pack.identifier + "/";
-    c.files.copy(dir + pack.tray_file, whatsapp.dir / pack.identifier / pack.tray_file);
-    for (const WhatsappSticker& sticker : pack.stickers)
-      c.files.copy(dir + sticker.file, whatsapp.dir / pack.identifier / sticker.file);
-  }
+  copy_whatsapp_assets(c, whatsapp, "App/Stickers");
 
   const std::string name = c.values.at("project_name");
   XcodeProject project;
