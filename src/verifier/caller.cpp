@@ -1,7 +1,5 @@
 #include "verifier/caller.h"
 
-#include <cctype>
-
 namespace sf::verifier {
 
 std::optional<HttpReply> identify_caller(const HttpRequest& request, Services& services,
@@ -18,11 +16,9 @@ std::optional<HttpReply> identify_caller(const HttpRequest& request, Services& s
     answer.retry_after_seconds = wait;
     return limit_reply(answer);
   }
-  std::string value = request.header("Authorization");
-  std::string scheme = value.substr(0, 7);
-  for (char& c : scheme) c = char(std::tolower(static_cast<unsigned char>(c)));
   std::optional<std::string> store;
-  if (scheme == "bearer ") store = services.store_keys.current()->authenticate(value.substr(7));
+  if (std::string key = request.bearer_token(); !key.empty())
+    store = services.store_keys.current()->authenticate(key);
   if (store) {
     caller.store = *store;
     return std::nullopt;

@@ -1,6 +1,8 @@
 #include "verifier/http_types.h"
 
 #include <algorithm>
+#include <cctype>
+
 #include "verifier/json_text.h"
 
 namespace sf::verifier {
@@ -24,6 +26,14 @@ std::string HttpRequest::header(std::string_view name) const {
 bool HttpRequest::has_header(std::string_view name) const {
   return std::any_of(headers.begin(), headers.end(),
                      [&](const auto& entry) { return iequals(entry.first, name); });
+}
+
+std::string HttpRequest::bearer_token() const {
+  const std::string value = header("Authorization");
+  constexpr std::string_view kScheme = "bearer ";
+  if (value.size() <= kScheme.size() || !iequals(std::string_view(value).substr(0, kScheme.size()), kScheme))
+    return {};
+  return value.substr(kScheme.size());
 }
 
 std::string HttpRequest::query_value(std::string_view name) const {

@@ -20,6 +20,9 @@ struct HttpRequest {
   /// First value of a header (case-insensitive name), or "" when absent.
   std::string header(std::string_view name) const;
   bool has_header(std::string_view name) const;
+  /// The credentials of "Authorization: Bearer <credentials>" (scheme in
+  /// any case), or "" when the header is absent or has another scheme.
+  std::string bearer_token() const;
   /// First value of a query parameter, or "" when absent.
   std::string query_value(std::string_view name) const;
 };

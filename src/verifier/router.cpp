@@ -78,11 +78,7 @@ HttpReply handle_metrics(const HttpRequest& request, Services& services) {
   if (!services.settings.metrics_token.empty()) {
     // Digests compared in constant time: neither the token's length nor its
     // bytes show in the answer time.
-    std::string value = request.header("Authorization");
-    std::string given = value.size() > 7 && (value.compare(0, 7, "Bearer ") == 0 ||
-                                            value.compare(0, 7, "bearer ") == 0)
-                            ? value.substr(7)
-                            : std::string();
+    const std::string given = request.bearer_token();
     const std::string expected = store_key_digest(services.settings.metrics_token);
     if (!crypto::constant_time_equal(crypto::as_bytes(store_key_digest(given)),
                                      crypto::as_bytes(expected))) {
