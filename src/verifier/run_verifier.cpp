@@ -21,14 +21,23 @@ namespace {
 // leaves room for clients retrying across a day boundary.
 constexpr std::int64_t kIdempotencyKeepMs = 48ll * 3600 * 1000;
 
+// The files an operator changes while the service runs, read at start and
+// again on SIGHUP.
+codes::Checker load_checker(const Config& config) {
+  return codes::Checker::load(config.keyring, config.campaigns, config.revocations);
+}
+StoreKeys load_store_keys(const Config& config) {
+  return config.store_keys.empty() ? StoreKeys() : StoreKeys::load(config.store_keys);
+}
+
 // SIGHUP: read the keyring, campaigns, revocations and store keys again, so
 // a new campaign, a revocation or a new store counts from the next request
 // without a restart. When any file does not load, everything stays as it
 // was and the log says why.
 void reload(const Config& config, Reloadable<codes::Checker>& checker, Services& services) {
   try {
-    codes::Checker fresh = codes::Checker::load(config.keyring, config.campaigns, config.revocations);
-    StoreKeys keys = config.store_keys.empty() ? StoreKeys() : StoreKeys::load(config.store_keys);
+    codes::Checker fresh = load_checker(config);
+    StoreKeys keys = load_store_keys(config);
     const std::size_t stores = keys.size();
     checker.replace(std::move(fresh));
     services.store_keys.replace(std::move(keys));
@@ -52,9 +61,8 @@ int run_verifier(const Config& config) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   validate_config(config);
-  auto checker = std::make_shared<Reloadable<codes::Checker>>(
-      codes::Checker::load(config.keyring, config.campaigns, config.revocations));
-  StoreKeys store_keys = config.store_keys.empty() ? StoreKeys() : StoreKeys::load(config.store_keys);
+  auto checker = std::make_shared<Reloadable<codes::Checker>>(load_checker(config));
+  StoreKeys store_keys = load_store_keys(config);
   Bytes secret = load_download_secret(config.download_secret);
   std::unique_ptr<ledger::Ledger> ledger = ledger::open_ledger(config.ledger);
 
