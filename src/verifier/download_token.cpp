@@ -3,8 +3,8 @@
 #include <charconv>
 
 #include "base/error.h"
+#include "codes/base64url.h"
 #include "crypto/hmac_key.h"
-#include "verifier/base64url.h"
 
 namespace sf::verifier {
 namespace {
@@ -35,7 +35,7 @@ DownloadTokens::DownloadTokens(DownloadTokens&&) noexcept = default;
 std::string DownloadTokens::issue(std::string_view file_path, std::int64_t expires_unix) const {
   auto mac = key_->mac(crypto::as_bytes(mac_input(file_path, expires_unix)));
   Bytes truncated(mac.begin(), mac.begin() + kMacBytes);
-  return std::to_string(expires_unix) + "." + base64url_encode(truncated);
+  return std::to_string(expires_unix) + "." + codes::base64url_encode(truncated);
 }
 
 TokenCheck DownloadTokens::check(std::string_view file_path, std::string_view token,
@@ -47,7 +47,7 @@ TokenCheck DownloadTokens::check(std::string_view file_path, std::string_view to
   auto [end, ec] = std::from_chars(token.data(), token.data() + dot, expires);
   if (ec != std::errc() || end != token.data() + dot || expires <= 0)
     return TokenCheck::malformed;
-  auto given = base64url_decode(token.substr(dot + 1));
+  auto given = codes::base64url_decode(token.substr(dot + 1));
   if (!given || given->size() != kMacBytes) return TokenCheck::malformed;
   auto mac = key_->mac(crypto::as_bytes(mac_input(file_path, expires)));
   if (!crypto::constant_time_equal(crypto::ByteView(mac.data(), kMacBytes), *given))

@@ -3,8 +3,8 @@
 // failure shows the same message.
 #include "base/error.h"
 #include "base/text.h"
+#include "codes/base64url.h"
 #include "crypto/primitives.h"
-#include "verifier/base64url.h"
 #include "verifier/log.h"
 #include "verifier/redeem.h"
 #include "verifier/routes.h"
@@ -78,7 +78,7 @@ HttpReply form_page(Services& services, int status, const std::string& code,
        {"invalid", error.empty() ? "" : "aria-invalid=\"true\""},
        // One key per page load: a double-tapped submit redeems once and both
        // taps get the same answer.
-       {"idempotency_key", base64url_encode(crypto::random_bytes(16))}});
+       {"idempotency_key", codes::base64url_encode(crypto::random_bytes(16))}});
   return html_reply(status, "Redeem your sticker code", main);
 }
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "base/text.h"
+#include "codes/base64url.h"
 #include "crypto/primitives.h"
-#include "verifier/base64url.h"
 
 namespace sf::verifier {
 namespace {
@@ -76,7 +76,8 @@ bool check_text(Services& services, const Caller& caller, std::string_view code,
 }
 
 std::string fingerprint(std::string_view code_key) {
-  return base64url_encode(crypto::sha256(crypto::as_bytes("redeem\n" + std::string(code_key))));
+  return codes::base64url_encode(
+      crypto::sha256(crypto::as_bytes("redeem\n" + std::string(code_key))));
 }
 
 }  // namespace

@@ -6,8 +6,8 @@
 #include "base/files.h"
 #include "base/problems.h"
 #include "base/text.h"
+#include "codes/base64url.h"
 #include "crypto/primitives.h"
-#include "verifier/base64url.h"
 #include "verifier/json_text.h"
 
 namespace sf::verifier {
@@ -37,7 +37,7 @@ std::string store_key_digest(std::string_view key) {
   return to_hex(crypto::sha256(crypto::as_bytes(key)));
 }
 
-std::string new_store_key() { return "sk_" + base64url_encode(crypto::random_bytes(32)); }
+std::string new_store_key() { return "sk_" + codes::base64url_encode(crypto::random_bytes(32)); }
 
 StoreKeys StoreKeys::load(const std::filesystem::path& path) {
   const std::string where = path.string();
