@@ -48,7 +48,13 @@ sf_build() {
   local jobs
   jobs="$(nproc)"
   if [ ! -f "$SF_BUILD/CMakeCache.txt" ]; then
-    cmake -S "$SF_ROOT" -B "$SF_BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
+    # ccache, when a developer has it, makes rebuilds in several work trees
+    # cheap; CI has none and builds plainly.
+    local launcher=()
+    if command -v ccache >/dev/null; then
+      launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+    fi
+    cmake -S "$SF_ROOT" -B "$SF_BUILD" -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" >/dev/null
   fi
   cmake --build "$SF_BUILD" -j "$jobs" "$@"
 }
