@@ -19,10 +19,13 @@ namespace {
 constexpr std::string_view kUsage =
     "usage: stickerforge campaign add --campaigns FILE --id ID --pack PACK_ID\n"
     "           --trigger survey|subscription|purchase|manual [--name TEXT]\n"
-    "           [--starts DATE] [--ends DATE] [--uses-per-code N] [--cap N]\n"
+    "           [--starts DATE] [--ends DATE] [--uses-per-code N] [--cap N] [BRAND]\n"
     "       stickerforge campaign list --campaigns FILE\n"
-    "       stickerforge campaign set --campaigns FILE --id ID [--name TEXT]\n"
-    "           [--starts DATE|none] [--ends DATE|none] [--uses-per-code N] [--cap N]\n"
+    "       stickerforge campaign set --campaigns FILE --id ID [--name TEXT] [--pack PACK_ID]\n"
+    "           [--starts DATE|none] [--ends DATE|none] [--uses-per-code N] [--cap N] [BRAND]\n"
+    "BRAND (each optional; 'none' clears it): --brand-name TEXT, --brand-logo FILE (PNG or\n"
+    "SVG, stored relative to the campaigns file), --brand-primary '#RRGGBB',\n"
+    "--brand-background '#RRGGBB', --brand-text '#RRGGBB', --support-url URL, --privacy-url URL\n"
     "DATE is YYYY-MM-DD (a UTC day; --ends includes all of it), YYYY-MM-DDTHH:MM:SSZ (UTC)\n"
     "or YYYY-MM-DDTHH:MM:SS+02:00 (a local time with its UTC offset). Stored in UTC.\n";
 
@@ -46,6 +49,43 @@ std::int64_t parse_date_option(const cxxopts::ParseResult& result, const char* o
   std::string text = result[option].as<std::string>();
   if (text == "none" || text.empty()) return 0;
   return codes::parse_utc(text, edge, std::string("--") + option);
+}
+
+std::string brand_option(const cxxopts::ParseResult& result, const char* option) {
+  std::string text = result[option].as<std::string>();
+  return text == "none" ? "" : text;
+}
+
+// A colour as typed, upper-cased when it is one (validate() names bad ones).
+std::string color_option(const cxxopts::ParseResult& result, const char* option) {
+  std::string text = brand_option(result, option);
+  std::string normal = codes::normalize_color(text);
+  return normal.empty() ? text : normal;
+}
+
+// The brand options; the logo is stored relative to the campaigns file, as
+// the loader resolves it.
+void apply_brand(const cxxopts::ParseResult& result, const std::filesystem::path& campaigns,
+                 codes::Brand& brand) {
+  if (result.count("brand-name")) brand.name = brand_option(result, "brand-name");
+  if (result.count("brand-logo")) {
+    std::string typed = brand_option(result, "brand-logo");
+    if (typed.empty()) {
+      brand.logo.clear();
+      brand.logo_file.clear();
+    } else {
+      brand.logo_file = std::filesystem::absolute(typed).lexically_normal();
+      brand.logo = brand.logo_file
+                       .lexically_relative(std::filesystem::absolute(campaigns).parent_path())
+                       .generic_string();
+    }
+  }
+  if (result.count("brand-primary")) brand.colors.primary = color_option(result, "brand-primary");
+  if (result.count("brand-background"))
+    brand.colors.background = color_option(result, "brand-background");
+  if (result.count("brand-text")) brand.colors.text = color_option(result, "brand-text");
+  if (result.count("support-url")) brand.support_url = brand_option(result, "support-url");
+  if (result.count("privacy-url")) brand.privacy_url = brand_option(result, "privacy-url");
 }
 
 // Applies the options both add and set accept.
@@ -86,7 +126,14 @@ int cmd_campaign(CommandContext& context) {
       ("starts", "first day (UTC)", cxxopts::value<std::string>())
       ("ends", "last day (UTC, inclusive)", cxxopts::value<std::string>())
       ("uses-per-code", "redemptions per code", cxxopts::value<std::string>())
-      ("cap", "total redemptions (0 = none)", cxxopts::value<std::string>());
+      ("cap", "total redemptions (0 = none)", cxxopts::value<std::string>())
+      ("brand-name", "brand name", cxxopts::value<std::string>())
+      ("brand-logo", "brand logo (PNG or SVG)", cxxopts::value<std::string>())
+      ("brand-primary", "primary colour #RRGGBB", cxxopts::value<std::string>())
+      ("brand-background", "background colour #RRGGBB", cxxopts::value<std::string>())
+      ("brand-text", "text colour #RRGGBB", cxxopts::value<std::string>())
+      ("support-url", "customer support link", cxxopts::value<std::string>())
+      ("privacy-url", "privacy notice link", cxxopts::value<std::string>());
   std::vector<const char*> argv = {"stickerforge campaign"};
   for (std::size_t i = 1; i < context.args.size(); ++i) argv.push_back(context.args[i].c_str());
   auto result = options.parse(static_cast<int>(argv.size()), argv.data());
@@ -117,6 +164,7 @@ int cmd_campaign(CommandContext& context) {
     codes::Campaign campaign;
     campaign.id = result["id"].as<std::string>();
     apply_settings(result, campaign);
+    apply_brand(result, path, campaign.brand);
     codes::CampaignBook::validate(campaign);
     codes::FileLock lock(path);
     auto book = codes::CampaignBook::load_or_empty(path);
@@ -136,6 +184,7 @@ int cmd_campaign(CommandContext& context) {
     auto& record = book.get(result["id"].as<std::string>());
     codes::Campaign changed = record.campaign;
     apply_settings(result, changed);
+    apply_brand(result, path, changed.brand);
     codes::CampaignBook::validate(changed);
     record.campaign = changed;
     book.save(path);

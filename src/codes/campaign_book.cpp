@@ -7,6 +7,7 @@
 #include "base/files.h"
 #include "base/problems.h"
 #include "base/text.h"
+#include "codes/brand_json.h"
 #include "codes/time_text.h"
 #include "codes/typed_code.h"
 
@@ -61,6 +62,11 @@ std::uint64_t CampaignRecord::issued() const {
 
 void CampaignBook::validate(const Campaign& campaign) {
   std::string problems = describe_problems(campaign);
+  Problems brand_problems;
+  Brand brand = campaign.brand;
+  check_brand(brand, "brand", brand_problems);
+  for (const Problem& problem : brand_problems)
+    problems += (problems.empty() ? "" : "; ") + problem.to_string();
   if (!problems.empty()) throw bad_input(problems);
 }
 
@@ -79,6 +85,8 @@ CampaignBook CampaignBook::load(const std::filesystem::path& path) {
   }
   Problems problems;
   CampaignBook book;
+  // Logo paths are relative to the campaigns file, wherever the reader runs.
+  const std::filesystem::path campaigns_dir = std::filesystem::absolute(path).parent_path();
   if (!doc.is_object() || !doc.contains("campaigns") || !doc["campaigns"].is_array()) {
     problems.push_back({file, "expected an object with a \"campaigns\" array"});
     throw_if_any(problems, "campaigns file " + quote(path.string()));
@@ -120,6 +128,9 @@ CampaignBook CampaignBook::load(const std::filesystem::path& path) {
     int_field("uses_per_code", c.uses_per_code);
     int_field("cap", c.cap);
     if (c.name.empty()) c.name = c.id;
+    if (entry.contains("brand") && !entry["brand"].is_null())
+      c.brand = brand_from_json(entry["brand"], where + " (" + quote(c.id) + ").brand",
+                                campaigns_dir, problems);
     std::string bad = describe_problems(c);
     if (!bad.empty()) problems.push_back({where, bad});
     if (book.find(c.id)) problems.push_back({where + ".id", quote(c.id) + " appears twice"});
@@ -177,10 +188,13 @@ void CampaignBook::save(const std::filesystem::path& path) const {
     for (const Slot& s : record.slots)
       slots.push_back({{"key_id", s.key_id}, {"number", s.number},
                        {"first_serial", s.first_serial}, {"used", s.used}});
-    campaigns.push_back({{"id", c.id}, {"name", c.name}, {"pack", c.pack_id},
-                         {"trigger", c.trigger}, {"starts", date_json(c.starts_unix)},
-                         {"ends", date_json(c.ends_unix)}, {"uses_per_code", c.uses_per_code},
-                         {"cap", c.cap}, {"slots", slots}});
+    json entry = {{"id", c.id}, {"name", c.name}, {"pack", c.pack_id},
+                  {"trigger", c.trigger}, {"starts", date_json(c.starts_unix)},
+                  {"ends", date_json(c.ends_unix)}, {"uses_per_code", c.uses_per_code},
+                  {"cap", c.cap}};
+    if (!c.brand.empty()) entry["brand"] = brand_to_json(c.brand);
+    entry["slots"] = slots;
+    campaigns.push_back(std::move(entry));
   }
   json doc = {{"format", "stickerforge-campaigns"}, {"version", 1}, {"campaigns", campaigns}};
   write_file_atomic(path, doc.dump(2) + "\n", 0644);
