@@ -4,6 +4,7 @@
 
 #include "base/text.h"
 #include "verifier/caller.h"
+#include "verifier/failure_log.h"
 #include "verifier/json_text.h"
 #include "verifier/log.h"
 #include "verifier/redeem.h"
@@ -75,27 +76,46 @@ HttpReply failure_reply(const Caller& caller, const RedeemAnswer& answer) {
   return json_reply(status, body);
 }
 
+// Successes are always logged; failures within the failure budget.
 void log_outcome(Services& services, const Caller& caller, const RedeemAnswer& answer,
                  std::string_view event) {
-  services.log.write(is_code_failure(answer.outcome) ? "warn" : "info", event,
-                     {{"outcome", std::string(to_string(answer.outcome))},
-                      {"code_key", answer.check.code_key},
-                      {"campaign", answer.check.campaign_id},
-                      {"store", caller.store},
-                      {"client", caller.client}});
+  std::initializer_list<std::pair<std::string_view, std::string>> fields = {
+      {"outcome", std::string(to_string(answer.outcome))},
+      {"code_key", answer.check.code_key},
+      {"campaign", answer.check.campaign_id},
+      {"store", caller.store},
+      {"client", caller.client}};
+  if (answer.outcome == Outcome::redeemed || answer.outcome == Outcome::replayed ||
+      answer.outcome == Outcome::status_ok) {
+    services.log.write("info", event, fields);
+  } else {
+    write_failure(services, nullptr, event, fields, answer.failure_written);
+  }
 }
 
 }  // namespace
 
 HttpReply handle_redeem(const HttpRequest& request, Services& services) {
-  // Bad input changes nothing but leaves its audit row (outcome "bad_request").
+  // Bad input changes nothing. It counts against the client's window and
+  // leaves an audit row within the failure budget; a client already over its
+  // window gets 429 and costs no write at all.
   auto bad = [&](std::string_view code, std::string_view message, int status = 400) {
     services.metrics.count(Outcome::bad_request);
+    const std::int64_t now_ms = services.now_ms();
+    const std::string key = "client:" + request.client;
+    if (int wait = services.limiter.retry_after(key, now_ms / 1000); wait > 0) {
+      RedeemAnswer limited;
+      limited.outcome = Outcome::rate_limited;
+      limited.retry_after_seconds = wait;
+      return limit_reply(limited);
+    }
+    services.limiter.record_refusal(key, now_ms / 1000);
     ledger::Attempt attempt;
     attempt.client = request.client;
     attempt.outcome = "bad_request";
-    attempt.at_unix_ms = services.now_ms();
-    services.ledger.record_attempt(attempt);
+    attempt.at_unix_ms = now_ms;
+    write_failure(services, &attempt, "bad_request",
+                  {{"reason", std::string(code)}, {"client", request.client}});
     return json_error(status, code, message);
   };
   if (media_type(request.header("Content-Type")) != "application/json")
@@ -194,9 +214,23 @@ HttpReply handle_code_status(const HttpRequest& request, Services& services,
 HttpReply handle_download(const HttpRequest& request, Services& services,
                           const std::string& pack, const std::string& platform,
                           const std::string& file) {
+  // Refusals are logged within the failure budget; forged paths and tokens
+  // (not expired ones, which honest customers meet) count against the client.
   auto refuse = [&](int status, std::string_view code, std::string_view message) {
     services.metrics.count(Outcome::download_refused);
-    services.log.write("warn", "download_refused", {{"reason", std::string(code)}, {"client", request.client}});
+    const std::int64_t now = services.now_ms() / 1000;
+    const std::string key = "client:" + request.client;
+    if (code == "bad_token" || code == "bad_path") {
+      if (int wait = services.limiter.retry_after(key, now); wait > 0) {
+        RedeemAnswer limited;
+        limited.outcome = Outcome::rate_limited;
+        limited.retry_after_seconds = wait;
+        return limit_reply(limited);
+      }
+      services.limiter.record_refusal(key, now);
+    }
+    write_failure(services, nullptr, "download_refused",
+                  {{"reason", std::string(code)}, {"client", request.client}});
     return json_error(status, code, message);
   };
   if (!is_safe_segment(pack) || !is_safe_segment(platform) || !is_safe_segment(file))

@@ -9,6 +9,7 @@
 #include "base/files.h"
 #include "base/problems.h"
 #include "base/text.h"
+#include "verifier/trusted_proxies.h"
 
 namespace fs = std::filesystem;
 
@@ -39,6 +40,11 @@ constexpr std::string_view kKeys[] = {
     "failed-per-store-per-minute",
     "global-failed-per-second",
     "breaker-seconds",
+    "max-connections",
+    "max-connections-per-client",
+    "header-timeout-seconds",
+    "trusted-proxies",
+    "failure-writes-per-minute",
 };
 
 fs::path resolve(std::string_view value, const fs::path& base) {
@@ -144,6 +150,17 @@ void set_config_value(Config& config, std::string_view key, std::string_view val
     config.global_failed_per_second = int(number(1, 1000000));
   } else if (key == "breaker-seconds") {
     config.breaker_seconds = int(number(1, 86400));
+  } else if (key == "max-connections") {
+    config.max_connections = int(number(16, 1000000));
+  } else if (key == "max-connections-per-client") {
+    config.max_connections_per_client = int(number(1, 1000000));
+  } else if (key == "header-timeout-seconds") {
+    config.header_timeout_seconds = int(number(1, 300));
+  } else if (key == "trusted-proxies") {
+    TrustedProxies::parse(value);  // refuses a bad entry by name now, not at start
+    config.trusted_proxies = value;
+  } else if (key == "failure-writes-per-minute") {
+    config.failure_writes_per_minute = int(number(0, 1000000));
   } else {
     throw bad_input("config: unknown key " + quote(key) + ";" +
                     did_you_mean(key, config_keys()) + " keys are " +

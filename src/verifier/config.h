@@ -31,7 +31,7 @@ struct Config {
   /// are relative to the service root.
   std::string public_url;
 
-  int threads = 128;                 // one per keep-alive connection served at once
+  int threads = 128;                 // workers running routes (ledger waits), not connections
   std::size_t max_body_bytes = 4096;
   std::size_t max_header_bytes = 8192;
   int read_timeout_seconds = 5;
@@ -42,6 +42,11 @@ struct Config {
   int failed_per_store_per_minute = 60;
   int global_failed_per_second = 100;   // reward-codes.md §6
   int breaker_seconds = 300;            // anonymous redemption off this long
+  int max_connections = 4096;           // the whole service; oldest waiting one evicted when full
+  int max_connections_per_client = 128; // per address (trusted proxies exempt)
+  int header_timeout_seconds = 10;      // request line + headers must arrive within this
+  std::string trusted_proxies;          // CIDRs whose Forwarded / X-Forwarded-For count
+  int failure_writes_per_minute = 600;  // audit rows + log lines for failures; then counted only
 };
 
 /// The keys accepted in the file and as `--<key>` flags, in help order.

@@ -30,10 +30,7 @@ int Limiter::breaker_retry_after(std::int64_t now) const {
   return breaker_until_ > now ? int(breaker_until_ - now) : 0;
 }
 
-void Limiter::record_failure(const std::string& key, std::int64_t now) {
-  std::lock_guard lock(mutex_);
-  ++total_failures_;
-
+void Limiter::count_in_window(const std::string& key, std::int64_t now) {
   if (windows_.size() >= kMaxTrackedKeys) {
     // Forget finished windows; if every window is live (a flood of distinct
     // addresses), start over rather than grow without bound: the global
@@ -46,6 +43,17 @@ void Limiter::record_failure(const std::string& key, std::int64_t now) {
   Window& window = windows_[key];
   if (now - window.start >= kWindowSeconds) window = Window{now, 0};
   ++window.count;
+}
+
+void Limiter::record_refusal(const std::string& key, std::int64_t now) {
+  std::lock_guard lock(mutex_);
+  count_in_window(key, now);
+}
+
+void Limiter::record_failure(const std::string& key, std::int64_t now) {
+  std::lock_guard lock(mutex_);
+  ++total_failures_;
+  count_in_window(key, now);
 
   const double budget = settings_.global_failed_per_second;
   const double capacity = budget * 10;

@@ -36,6 +36,11 @@ class Limiter {
   /// breaker.
   void record_failure(const std::string& key, std::int64_t now);
 
+  /// Counts one refused request (malformed, too large) against `key` only:
+  /// refusals are no code guesses, so they do not spend the global budget
+  /// and cannot pause anonymous redemption for everyone.
+  void record_refusal(const std::string& key, std::int64_t now);
+
   /// Failures counted by the global budget since start, and breaker trips.
   std::uint64_t total_failures() const;
   std::uint64_t breaker_trips() const;
@@ -46,6 +51,7 @@ class Limiter {
     int count = 0;
   };
   int limit_for(const std::string& key) const;
+  void count_in_window(const std::string& key, std::int64_t now);  // mutex_ held
 
   LimiterSettings settings_;
   mutable std::mutex mutex_;

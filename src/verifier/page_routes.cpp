@@ -5,6 +5,7 @@
 #include "base/text.h"
 #include "codes/base64url.h"
 #include "crypto/primitives.h"
+#include "verifier/failure_log.h"
 #include "verifier/log.h"
 #include "verifier/redeem.h"
 #include "verifier/routes.h"
@@ -140,6 +141,7 @@ HttpReply handle_page_redeem(const HttpRequest& request, Services& services) {
     if (e.kind() != ErrorKind::io) throw;
     // The ledger is down: a page a person can act on, not a JSON error.
     services.metrics.count(Outcome::internal_error);
+    services.ledger_health.failed(services.now_ms());
     services.log.write("error", "ledger_failed", {{"path", request.path}, {"error", e.what()}});
     HttpReply reply = form_page(services, 503, code,
                                 "the service cannot reach its records right now; nothing was "
@@ -148,10 +150,18 @@ HttpReply handle_page_redeem(const HttpRequest& request, Services& services) {
     return reply;
   }
   services.metrics.count(answer.outcome);
-  services.log.write(is_code_failure(answer.outcome) ? "warn" : "info", "redeem_page",
-                     {{"outcome", std::string(to_string(answer.outcome))},
-                      {"code_key", answer.check.code_key},
-                      {"client", caller.client}});
+  if (answer.outcome == Outcome::redeemed || answer.outcome == Outcome::replayed) {
+    services.log.write("info", "redeem_page",
+                       {{"outcome", std::string(to_string(answer.outcome))},
+                        {"code_key", answer.check.code_key},
+                        {"client", caller.client}});
+  } else if (answer.outcome != Outcome::rate_limited && answer.outcome != Outcome::breaker_open) {
+    write_failure(services, nullptr, "redeem_page",
+                  {{"outcome", std::string(to_string(answer.outcome))},
+                   {"code_key", answer.check.code_key},
+                   {"client", caller.client}},
+                  answer.failure_written);
+  }
   switch (answer.outcome) {
     case Outcome::redeemed:
     case Outcome::replayed: {

@@ -41,10 +41,19 @@ bool limited(Services& services, const Caller& caller, std::int64_t now, RedeemA
   return false;
 }
 
-void record_failure(Services& services, const Caller& caller, const RedeemAnswer& answer,
+// Counts the failure against the caller's limits; `audit`: also writes its
+// audit row (within the failure budget, failure_log.h).
+void record_failure(Services& services, const Caller& caller, RedeemAnswer& answer,
                     std::int64_t now_ms, bool audit) {
   services.limiter.record_failure(caller.limit_key(), now_ms / 1000);
   if (!audit) return;
+  const auto decision = services.failure_writes.take(now_ms / 1000);
+  if (decision.suppressed_before > 0)
+    services.log.write("warn", "failures_suppressed",
+                       {{"count", std::to_string(decision.suppressed_before)},
+                        {"why", "failure-writes-per-minute reached; counts are in /metrics"}});
+  answer.failure_written = decision.write;
+  if (!decision.write) return;
   ledger::Attempt attempt;
   attempt.code_key = answer.check.code_key;
   attempt.campaign_id = answer.check.campaign_id;
@@ -121,6 +130,7 @@ RedeemAnswer redeem_code(Services& services, const Caller& caller, std::string_v
   request.campaign_cap = answer.check.campaign_cap;
   request.now_unix_ms = now_ms;
   ledger::RedeemOutcome outcome = services.ledger.redeem(request);
+  services.ledger_health.succeeded();
   answer.redemption = outcome.redemption;
   switch (outcome.status) {
     case ledger::RedeemStatus::redeemed:
@@ -139,7 +149,10 @@ RedeemAnswer redeem_code(Services& services, const Caller& caller, std::string_v
       answer.outcome = Outcome::idempotency_conflict;
       answer.detail = "Idempotency-Key was already used for a different code; use a new key "
                       "for each code";
-      return answer;  // a client bug, not a guess: not counted against limits
+      // Counted against the caller (a client bug or a probe, either way its
+      // own budget), but no audit row beyond the one redeem() may write.
+      record_failure(services, caller, answer, now_ms, false);
+      return answer;
   }
   // redeem() wrote the audit row itself.
   record_failure(services, caller, answer, now_ms, false);
@@ -156,7 +169,9 @@ RedeemAnswer check_code_status(Services& services, const Caller& caller, std::st
     answer.outcome = Outcome::already_redeemed;
     answer.redemption = *found;
     answer.detail = "code was already redeemed";
-    record_failure(services, caller, answer, now_ms, true);
+    // A store checking a code it redeemed itself is bookkeeping, not a guess.
+    const bool own = !caller.anonymous() && found->store == caller.store;
+    if (!own) record_failure(services, caller, answer, now_ms, true);
     return answer;
   }
   if (found) answer.redemption = *found;

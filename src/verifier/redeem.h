@@ -29,6 +29,10 @@ struct RedeemAnswer {
   ledger::Redemption redemption;  // redeemed, replayed, already_redeemed
   int retry_after_seconds = 0;    // rate_limited, breaker_open
   std::string detail;             // precise reason for stores; never for anonymous callers
+  /// Set when the failure already drew on the failure-write budget (its
+  /// audit row): whether its log line may be written too. One failure is
+  /// one unit of the budget, row and line together.
+  std::optional<bool> failure_written;
 };
 
 /// Redeems `code` once for `caller`. Expected failures are outcomes; throws

@@ -1,6 +1,8 @@
 // Dispatch by method and path, plus /healthz, /readyz and /metrics. The one
 // place that catches everything: a handler bug becomes a logged 500 with a
 // generic body, a ledger failure a 503, never a crash.
+#include <sys/statvfs.h>
+
 #include <chrono>
 #include <sstream>
 
@@ -69,6 +71,22 @@ HttpReply handle_readyz(Services& services) {
     return json_error(503, "draining", "the verifier is shutting down");
   if (!services.ledger.ready())
     return json_error(503, "ledger_unavailable", "the ledger database does not answer");
+  // Answering reads is not enough: a full disk or a read-only database turns
+  // every redemption into a 503, so a balancer must stop sending here.
+  if (services.ledger_health.failing(services.now_ms()))
+    return json_error(503, "ledger_not_writable",
+                      "the ledger refused a write in the last " +
+                          std::to_string(LedgerHealth::kLedgerFailureMs / 1000) +
+                          " seconds (disk full or database read-only?)");
+  if (!services.settings.ledger_folder.empty()) {
+    struct statvfs disk {};
+    const std::string folder = services.settings.ledger_folder.string();
+    constexpr std::uint64_t kMinFreeBytes = 8u << 20;
+    if (statvfs(folder.c_str(), &disk) == 0 &&
+        std::uint64_t(disk.f_bavail) * disk.f_frsize < kMinFreeBytes)
+      return json_error(503, "disk_full",
+                        "the ledger's disk has less than 8 MB free; redemptions would fail");
+  }
   HttpReply reply;
   reply.body = "{\"status\":\"ready\"}\n";
   return reply;
@@ -99,7 +117,14 @@ HttpReply handle_metrics(const HttpRequest& request, Services& services) {
         << "# HELP stickerforge_anonymous_paused 1 while anonymous redemption is paused.\n"
            "# TYPE stickerforge_anonymous_paused gauge\n"
         << "stickerforge_anonymous_paused "
-        << (services.limiter.breaker_retry_after(services.now_ms() / 1000) > 0 ? 1 : 0) << "\n";
+        << (services.limiter.breaker_retry_after(services.now_ms() / 1000) > 0 ? 1 : 0) << "\n"
+        << "# HELP stickerforge_failure_writes_total Audit rows/log lines for failures, by fate.\n"
+           "# TYPE stickerforge_failure_writes_total counter\n"
+        << "stickerforge_failure_writes_total{fate=\"written\"} "
+        << services.failure_writes.written_total() << "\n"
+        << "stickerforge_failure_writes_total{fate=\"suppressed\"} "
+        << services.failure_writes.suppressed_total() << "\n"
+        << services.connections.render();
   HttpReply reply;
   reply.content_type = "text/plain; version=0.0.4; charset=utf-8";
   reply.body = services.metrics.render(extra.str());
@@ -114,6 +139,7 @@ HttpReply route(const HttpRequest& request, Services& services) {
     reply = dispatch(request, services);
   } catch (const Error& e) {
     const bool ledger_down = e.kind() == ErrorKind::io;
+    if (ledger_down) services.ledger_health.failed(services.now_ms());
     services.metrics.count(Outcome::internal_error);
     services.log.write("error", ledger_down ? "ledger_failed" : "handler_failed",
                        {{"path", request.path}, {"error", e.what()}});

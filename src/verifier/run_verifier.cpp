@@ -47,11 +47,17 @@ void reload(const Config& config, Reloadable<codes::Checker>& checker, Services&
   }
 }
 
+// SQLite: the folder whose free space /readyz watches.
+std::filesystem::path ledger_folder(const std::string& ledger) {
+  if (!ledger.starts_with("sqlite:") || ledger.starts_with("sqlite::memory:")) return {};
+  return std::filesystem::path(ledger.substr(7)).parent_path();
+}
+
 }  // namespace
 
 int run_verifier(const Config& config) {
   // Signals go to one thread that waits for them. Blocked first, so every
-  // thread started later (the ledger's committer, httplib's pool) inherits
+  // thread started later (the ledger's committer, the server's workers) inherits
   // the mask and none of them is killed by a SIGTERM meant for draining.
   sigset_t signals;
   sigemptyset(&signals);
@@ -69,7 +75,8 @@ int run_verifier(const Config& config) {
   LimiterSettings limits{config.failed_per_client_per_minute, config.failed_per_store_per_minute,
                          config.global_failed_per_second, config.breaker_seconds};
   ServiceSettings settings{config.public_url, config.download_ttl_seconds, config.max_body_bytes,
-                           load_metrics_token(config.metrics_token)};
+                           load_metrics_token(config.metrics_token),
+                           config.failure_writes_per_minute, ledger_folder(config.ledger)};
   Services services(make_code_checker(checker), *ledger, std::move(store_keys), limits,
                     config.packs, secret, settings);
 

@@ -1,11 +1,14 @@
 // verifier: the HTTP server around route(). The only file that includes
-// httplib (cpp-httplib 0.11, Debian's compiled library). Tuned on purpose:
-// TCP_NODELAY (without it every keep-alive reply waits ~40 ms for a delayed
-// ACK), a thread pool sized for the keep-alive connections it serves, limits
-// on body, header size and time.
+// Boost.Asio/Beast: one network thread holds every connection (event
+// driven), a WorkQueue runs the routes. Every limit holds before the bytes
+// do: request line and headers (431), bodies of any framing (413), encoded
+// bodies (415), a deadline for a whole header block, per-address and total
+// connection caps (connection_budget.h), trusted proxies for the client's
+// address (trusted_proxies.h), one Range per download (byte_range.h),
+// pipelined requests in order. TCP_NODELAY on (without it every keep-alive
+// reply waits ~40 ms for a delayed ACK).
 #pragma once
 
-#include <atomic>
 #include <memory>
 #include <string>
 
@@ -27,19 +30,18 @@ class HttpServer {
   /// The bound port.
   int port() const { return port_; }
 
-  /// Serves until stop(); then waits for in-flight requests to finish.
+  /// Serves on the calling thread until stop(); then waits for in-flight
+  /// requests to be answered.
   void run();
 
-  /// Stops accepting; requests already being handled complete. Thread-safe,
-  /// callable before or during run().
+  /// Stops accepting and closes idle connections; requests already being
+  /// handled are answered. Thread-safe, callable before or during run().
   void stop();
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
   int port_ = 0;
-  std::atomic<bool> run_active_{false};
-  std::atomic<bool> stop_requested_{false};
 };
 
 /// Everything `stickerforge-verifier` does: loads the config's files, opens

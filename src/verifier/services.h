@@ -11,7 +11,9 @@
 
 #include "ledger/ledger.h"
 #include "verifier/code_check.h"
+#include "verifier/connection_budget.h"
 #include "verifier/download_token.h"
+#include "verifier/failure_writes.h"
 #include "verifier/limiter.h"
 #include "verifier/log.h"
 #include "verifier/metrics.h"
@@ -26,6 +28,25 @@ struct ServiceSettings {
   int download_ttl_seconds = 900;
   std::size_t max_body_bytes = 4096;
   std::string metrics_token;         // "" = /metrics needs no Authorization
+  int failure_writes_per_minute = 600;  // audit rows + log lines for failures
+  /// SQLite: the ledger's folder, whose free space /readyz checks; "" otherwise.
+  std::filesystem::path ledger_folder;
+};
+
+/// Whether the ledger could write lately: a write failing (disk full, a
+/// read-only database) turns /readyz to 503 until a write succeeds or
+/// kLedgerFailureMs pass without another failure.
+struct LedgerHealth {
+  static constexpr std::int64_t kLedgerFailureMs = 10'000;
+  std::atomic<std::int64_t> failed_at_ms{0};
+  void failed(std::int64_t now_ms) { failed_at_ms.store(now_ms, std::memory_order_relaxed); }
+  void succeeded() {
+    if (failed_at_ms.load(std::memory_order_relaxed) != 0) failed_at_ms.store(0, std::memory_order_relaxed);
+  }
+  bool failing(std::int64_t now_ms) const {
+    const std::int64_t at = failed_at_ms.load(std::memory_order_relaxed);
+    return at != 0 && now_ms - at < kLedgerFailureMs;
+  }
 };
 
 struct Services {
@@ -39,6 +60,7 @@ struct Services {
         packs(std::move(packs)),
         tokens(download_secret),
         settings(std::move(settings)),
+        failure_writes(this->settings.failure_writes_per_minute),
         log(std::move(log_sink)) {}
 
   CodeChecker check_code;
@@ -48,7 +70,10 @@ struct Services {
   PackCatalog packs;
   DownloadTokens tokens;
   ServiceSettings settings;
+  FailureWrites failure_writes;
   Metrics metrics;
+  ConnectionStats connections;  // kept by the HTTP layer, shown in /metrics
+  LedgerHealth ledger_health;
   Log log;
   /// Unix time in milliseconds; tests replace it with a fixed clock.
   std::function<std::int64_t()> now_ms = [] {

@@ -128,12 +128,12 @@ void write_fake_packs(const std::filesystem::path& dir) {
   write_file(dir / "secret.txt", "outside any pack");
 }
 
-TestService::TestService(verifier::LimiterSettings limits) {
+TestService::TestService(verifier::LimiterSettings limits, verifier::ServiceSettings settings) {
   write_fake_packs(dir / "packs");
   verifier::StoreKeys keys({{"berlin-01", verifier::store_key_digest(kStoreKey)}});
   Bytes secret(32, 7);
   services = std::make_unique<verifier::Services>(
-      fake_checker(), ledger, keys, limits, dir / "packs", secret, verifier::ServiceSettings{},
+      fake_checker(), ledger, keys, limits, dir / "packs", secret, std::move(settings),
       [this](std::string_view line) { log_lines.emplace_back(line); });
   services->now_ms = [this] { return now_ms; };
 }

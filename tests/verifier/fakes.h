@@ -52,7 +52,8 @@ void write_fake_packs(const std::filesystem::path& dir);
 /// Services over a FakeLedger with a fixed clock (now_ms), the fake checker,
 /// one store "berlin-01" whose key is kStoreKey, and fake packs.
 struct TestService {
-  explicit TestService(verifier::LimiterSettings limits = {});
+  explicit TestService(verifier::LimiterSettings limits = {},
+                       verifier::ServiceSettings settings = {});
   TempDir dir;
   FakeLedger ledger;
   std::int64_t now_ms = 1'800'000'000'000;

@@ -43,7 +43,7 @@ std::vector<std::string> make_codes(const std::filesystem::path& dir, int count,
   return codes;
 }
 
-LiveService::LiveService(int count, std::string ledger_url, bool tls) {
+LiveService::LiveService(int count, std::string ledger_url, bool tls, Tweak tweak) {
   codes_ = make_codes(dir_.path(), count);
   write_fake_packs(dir_ / "packs");
   if (ledger_url.empty()) ledger_url = "sqlite:" + (dir_ / "ledger.db").string();
@@ -59,12 +59,25 @@ LiveService::LiveService(int count, std::string ledger_url, bool tls) {
     if (made.status != 0) throw std::runtime_error("openssl could not make a certificate: " + made.output);
   }
   verifier::StoreKeys keys({{"berlin-01", verifier::store_key_digest(store_key())}});
+  verifier::LimiterSettings limits{1000, 1000, 1000, 60};
+  if (tweak) tweak(config, limits);
+  verifier::ServiceSettings settings;
+  settings.max_body_bytes = config.max_body_bytes;
+  settings.failure_writes_per_minute = config.failure_writes_per_minute;
   services_ = std::make_unique<verifier::Services>(
       verifier::make_code_checker(codes::Checker::load(dir_ / "keyring.json", dir_ / "campaigns.json")),
-      *ledger_, keys, verifier::LimiterSettings{1000, 1000, 1000, 60}, dir_ / "packs",
-      Bytes(32, 9), verifier::ServiceSettings{}, [](std::string_view) {});
+      *ledger_, keys, limits, dir_ / "packs", Bytes(32, 9), settings,
+      [this](std::string_view line) {
+        std::lock_guard lock(log_mutex_);
+        log_lines_.emplace_back(line);
+      });
   server_ = std::make_unique<verifier::HttpServer>(config, *services_);
   thread_ = std::thread([this] { server_->run(); });
+}
+
+std::vector<std::string> LiveService::log_lines() {
+  std::lock_guard lock(log_mutex_);
+  return log_lines_;
 }
 
 LiveService::~LiveService() {

@@ -3,8 +3,10 @@
 // fake packs folder, and an httplib client.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -25,7 +27,9 @@ class LiveService {
  public:
   /// `ledger_url` "" = SQLite in the temp folder. `tls`: serve HTTPS with a
   /// fresh self-signed certificate (made with the openssl command).
-  explicit LiveService(int codes, std::string ledger_url = "", bool tls = false);
+  /// `tweak` may change the server's settings and the limits before start.
+  using Tweak = std::function<void(verifier::Config&, verifier::LimiterSettings&)>;
+  explicit LiveService(int codes, std::string ledger_url = "", bool tls = false, Tweak tweak = {});
   ~LiveService();
 
   int port() const { return server_->port(); }
@@ -34,10 +38,15 @@ class LiveService {
   ledger::Ledger& ledger() { return *ledger_; }
   std::string store_key() const { return "sk_live_test_store_key_0001"; }
   const std::filesystem::path& dir() const { return dir_.path(); }
+  verifier::Services& services() { return *services_; }
+  /// Log lines written so far (the service logs to memory in tests).
+  std::vector<std::string> log_lines();
 
  private:
   TempDir dir_;
   std::vector<std::string> codes_;
+  std::mutex log_mutex_;  // before services_: its log writes here until it is gone
+  std::vector<std::string> log_lines_;
   std::unique_ptr<ledger::Ledger> ledger_;
   std::unique_ptr<verifier::Services> services_;
   std::unique_ptr<verifier::HttpServer> server_;

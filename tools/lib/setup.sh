@@ -10,7 +10,7 @@ SF_BUILD="${SF_BUILD:-$SF_ROOT/build}"
 SF_BUILD_PACKAGES=(
   build-essential cmake pkg-config
   libvips-dev libzip-dev nlohmann-json3-dev libcxxopts-dev libssl-dev catch2
-  libcpp-httplib-dev libsqlite3-dev libpq-dev libqrencode-dev librlottie-dev
+  libcpp-httplib-dev libboost-dev libsqlite3-dev libpq-dev libqrencode-dev librlottie-dev
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
   libwebp-dev zlib1g-dev  # motion: WebPAnimEncoder/Decoder (exact ms timing), APNG deflate
 )
@@ -19,6 +19,7 @@ SF_BUILD_PACKAGES=(
 SF_TEST_PACKAGES=(
   webp ffmpeg zbar-tools libxml2-utils libplist-utils postgresql chromium
   wrk imagemagick hyperfine zip unzip procps curl python3 nodejs
+  nginx  # the reverse proxy in front of the verifier in tests/verifier/nginx_test
 )
 
 sf_missing_packages() {
