@@ -23,6 +23,16 @@ struct LoadLimits {
   std::uint64_t max_file_bytes = 64ull << 20;  // on disk
 };
 
+/// What the background pass decided for one source (report.json, warnings).
+struct BackgroundDecision {
+  std::string action = "kept";  // "kept", "removed" or "left" (a busy background)
+  std::string reason;           // in words, for the report and warnings
+  std::optional<pack::Rgb> colour;  // the background colour found, if any
+  double edge_share = 0;        // share of the image's edge that was background
+  int enclosed_kept = 0;        // enclosed areas of that colour left in place
+  bool warning = false;         // the designer should look (busy background)
+};
+
 struct LoadOptions {
   /// Largest side any output needs of the art itself (its canvas less the
   /// margins). Raster sources larger than this are shrunk to it on load;
@@ -30,6 +40,20 @@ struct LoadOptions {
   int max_side_px = 1024;
   pack::Style style;  // outline and shadow are applied once, here
   LoadLimits limits;
+  /// Background removal (see BackgroundDecision); automatic by default.
+  pack::Background background = pack::Background::automatic;
+  /// Page of a PDF or multi-page TIFF/GIF, from 1.
+  int page = 1;
+};
+
+/// What loading decided and assumed about one source, for report.json: every
+/// resampling, conversion and guess in words. `warnings` are the ones a
+/// designer should act on (they also appear in the build's warnings).
+struct LoadReport {
+  BackgroundDecision background;
+  int pages = 1;                       // pages in the source (PDF, TIFF)
+  std::vector<std::string> notes;      // assumptions and conversions
+  std::vector<std::string> warnings;   // each names the file
 };
 
 /// A decoded, trimmed, styled source image. Cheap to copy; safe to read
@@ -45,6 +69,8 @@ class Artwork {
   const std::string& source_format() const;
   /// Pixel size of the source before trimming (nominal size for vectors).
   std::pair<int, int> source_size() const;
+  /// Decisions made while loading (background, pages, colour, scaling).
+  const LoadReport& report() const;
   const Impl& impl() const { return *impl_; }
 
  private:

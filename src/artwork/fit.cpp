@@ -47,7 +47,10 @@ Raster fit(const Artwork& artwork, const Canvas& canvas) {
 
   Raster art;
   try {
-    art = detail::resample(source, art_w, art_h);
+    // Pixel art keeps hard pixels when enlarged; smoothing would blur it.
+    art = artwork.impl().pixel_art && scale > 1.0
+              ? detail::resample_nearest(source, art_w, art_h)
+              : detail::resample(source, art_w, art_h);
   } catch (const vips::VError& error) {
     throw internal_error(artwork.file().string() + ": resizing failed: " + detail::vips_message(error));
   }

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <set>
 #include <system_error>
 
+#include "artwork/background.h"
 #include "artwork/pixels.h"
 #include "artwork/sniff.h"
 #include "artwork/style.h"
@@ -22,6 +24,7 @@ int Artwork::height() const { return impl_->pixels.height; }
 const fs::path& Artwork::file() const { return impl_->file; }
 const std::string& Artwork::source_format() const { return impl_->source_format; }
 std::pair<int, int> Artwork::source_size() const { return impl_->source_size; }
+const LoadReport& Artwork::report() const { return impl_->report; }
 
 namespace {
 
@@ -81,26 +84,56 @@ std::uint32_t be32(const Bytes& b, std::size_t at) {
   return (std::uint32_t(b[at]) << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3];
 }
 
-std::pair<int, int> check_header(const fs::path& file, const Bytes& bytes,
-                                 const std::string& format, const LoadLimits& limits) {
+bool has_pages(const std::string& format) { return format == "pdf" || format == "tiff"; }
+
+// Options every decode of `format` shares: the page, and for PDF a
+// transparent page (poppler paints white by default, which would make
+// every PDF logo a white card).
+vips::VOption* page_options(vips::VOption* options, const std::string& format, int page) {
+  if (has_pages(format)) options = options->set("page", page - 1);
+  if (format == "pdf") options = options->set("background", std::vector<double>{0, 0, 0, 0});
+  return options;
+}
+
+struct Header {
+  int width = 0, height = 0, pages = 1;
+  bool cmyk = false, has_profile = false;
+};
+
+Header check_header(const fs::path& file, const Bytes& bytes, const std::string& format,
+                    const LoadLimits& limits, int page) {
   // PNG and GIF state their size in fixed places: check it ourselves first,
   // so a bomb is refused even if the rest of the file is garbage.
   if (format == "png" && bytes.size() >= 24) check_pixels(file, be32(bytes, 16), be32(bytes, 20), limits);
   if (format == "gif" && bytes.size() >= 10)
     check_pixels(file, bytes[6] | (bytes[7] << 8), bytes[8] | (bytes[9] << 8), limits);
   vips::VImage header;
+  int pages = 1;
   try {
-    header = vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "",
-                                           vips::VImage::option()
-                                               ->set("access", VIPS_ACCESS_SEQUENTIAL)
-                                               ->set("fail_on", VIPS_FAIL_ON_ERROR));
+    if (has_pages(format)) {
+      header = vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "",
+                                             vips::VImage::option()->set("fail_on", VIPS_FAIL_ON_ERROR));
+      if (header.get_typeof("n-pages") != 0) pages = std::max(1, header.get_int("n-pages"));
+    }
+    if (page > pages)
+      throw bad_input(name(file) + ": \"page\" is " + std::to_string(page) + " but the " + format +
+                      " has " + std::to_string(pages) + " page" + (pages == 1 ? "" : "s"));
+    header = vips::VImage::new_from_buffer(
+        bytes.data(), bytes.size(), "",
+        page_options(vips::VImage::option()
+                         ->set("access", VIPS_ACCESS_SEQUENTIAL)
+                         ->set("fail_on", VIPS_FAIL_ON_ERROR),
+                     format, page));
   } catch (const vips::VError& error) {
     throw bad_input(name(file) + ": " + format + " image is truncated or corrupt (" +
                     vips_message(error) + ")");
   }
   int width = header.width(), height = header.height();
   if (!is_vector(format)) check_pixels(file, width, height, limits);
-  return {width, height};
+  Header out{width, height, pages};
+  out.cmyk = header.interpretation() == VIPS_INTERPRETATION_CMYK;
+  out.has_profile = header.get_typeof(VIPS_META_ICC_NAME) != 0;
+  return out;
 }
 
 // Step 4: decode at the size needed, with memory near the output size.
@@ -109,7 +142,17 @@ std::pair<int, int> check_header(const fs::path& file, const Bytes& bytes,
 // shrink on load, and thumbnail's premultiplied float pipeline buffers
 // ~80 MB for a 4096-px PNG and costs ~70 ms per 2048-px PNG on one core;
 // detail::shrink_box() streams strips and averages in integers instead.
-vips::VImage thumbnail(const Bytes& bytes, const std::string& format, int long_side) {
+vips::VImage thumbnail(const Bytes& bytes, const std::string& format, int long_side, int page) {
+  if (format == "pdf") {
+    // Rendered at the scale that gives `long_side`, on transparency.
+    vips::VImage probe = vips::VImage::new_from_buffer(
+        bytes.data(), bytes.size(), "", page_options(vips::VImage::option(), format, page));
+    double scale = double(long_side) / std::max(1, std::max(probe.width(), probe.height()));
+    return vips::VImage::new_from_buffer(
+        bytes.data(), bytes.size(), "",
+        page_options(vips::VImage::option()->set("scale", scale)->set("fail_on", VIPS_FAIL_ON_ERROR),
+                     format, page));
+  }
   VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
   try {
     vips::VImage image = vips::VImage::thumbnail_buffer(
@@ -126,10 +169,13 @@ vips::VImage thumbnail(const Bytes& bytes, const std::string& format, int long_s
   }
 }
 
-vips::VImage open_streaming(const Bytes& bytes) {
+vips::VImage open_streaming(const Bytes& bytes, const std::string& format, int page) {
   vips::VImage image = vips::VImage::new_from_buffer(
       bytes.data(), bytes.size(), "",
-      vips::VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL)->set("fail_on", VIPS_FAIL_ON_ERROR));
+      page_options(vips::VImage::option()
+                       ->set("access", VIPS_ACCESS_SEQUENTIAL)
+                       ->set("fail_on", VIPS_FAIL_ON_ERROR),
+                   format, page));
   // An embedded profile (Display P3 exports, CMYK TIFF) maps to sRGB; a
   // broken profile is ignored rather than refusing the art.
   if (image.get_typeof(VIPS_META_ICC_NAME) != 0) {
@@ -160,18 +206,18 @@ vips::VImage crop_to(vips::VImage image, const Region& region, int align = 1) {
 
 // Only `region` is ever materialised: a 4096-px source decoded at full
 // size to recover trimmed art costs its strips, not 64 MB.
-Raster decode_at(const fs::path& file, const Bytes& bytes, const std::string& format,
+Raster decode_at(const fs::path& file, const Bytes& bytes, const std::string& format, int page,
                  int long_side, std::optional<Region> region = std::nullopt) {
   try {
     if (is_vector(format) || format == "jpeg" || format == "webp") {
-      vips::VImage image = thumbnail(bytes, format, long_side);
+      vips::VImage image = thumbnail(bytes, format, long_side, page);
       if (region) image = crop_to(image, *region);
       return detail::to_raster(image);
     }
     // Box-shrink by a whole factor only, leaving at least `long_side`:
     // the exact size comes later from a Lanczos pass over the small,
     // trimmed art.
-    vips::VImage image = open_streaming(bytes);
+    vips::VImage image = open_streaming(bytes, format, page);
     int k = std::max(1, std::max(image.width(), image.height()) / std::max(1, long_side));
     if (region) image = crop_to(image, *region, k);
     return k == 1 ? detail::to_raster(image) : detail::shrink_box(image, k);
@@ -179,6 +225,49 @@ Raster decode_at(const fs::path& file, const Bytes& bytes, const std::string& fo
     throw bad_input(name(file) + ": " + format + " image is truncated or corrupt (" +
                     vips_message(error) + ")");
   }
+}
+
+// Only the chosen page is used: say which, and name the others, so a
+// designer who sent a two-page PDF is not surprised.
+void note_pages(const fs::path& file, const std::string& format, int page, int pages,
+                LoadReport& report) {
+  if (pages <= 1) return;
+  std::string others;
+  for (int p = 1; p <= pages && p <= 12; ++p) {
+    if (p == page) continue;
+    others += (others.empty() ? "" : ", ") + std::to_string(p);
+  }
+  if (pages > 12) others += ", ...";
+  report.warnings.push_back(name(file) + ": " + format + " has " + std::to_string(pages) +
+                            " pages; page " + std::to_string(page) + " used, page" +
+                            (pages == 2 ? " " : "s ") + others +
+                            " ignored (choose with \"page\" in pack.json)");
+}
+
+// Small art with hard edges (alpha only 0 or 255) and a small palette is
+// drawn pixel by pixel; smoothing it on enlargement would blur the pixels.
+bool looks_like_pixel_art(const Raster& art, int source_long, int max_side) {
+  if (source_long > 256 || std::max(art.width, art.height) * 2 > max_side) return false;
+  std::set<std::uint32_t> colours;
+  for (std::size_t i = 0; i < art.rgba.size(); i += 4) {
+    std::uint8_t a = art.rgba[i + 3];
+    if (a != 0 && a != 255) return false;
+    if (a == 0) continue;
+    colours.insert(std::uint32_t(art.rgba[i]) << 16 | std::uint32_t(art.rgba[i + 1]) << 8 | art.rgba[i + 2]);
+    if (colours.size() > 64) return false;
+  }
+  return true;
+}
+
+void note_colour(const fs::path& file, const Header& header, LoadReport& report) {
+  if (!header.cmyk) return;
+  if (header.has_profile)
+    report.notes.push_back("CMYK converted to sRGB with the file's embedded ICC profile");
+  else
+    report.warnings.push_back(
+        name(file) + ": CMYK without an embedded colour profile; converted to sRGB with "
+                     "libvips' generic CMYK profile, so colours may shift (export as sRGB, or embed "
+                     "the profile)");
 }
 
 }  // namespace
@@ -190,7 +279,13 @@ Artwork load_artwork(const fs::path& file, const LoadOptions& options) {
                          " is outside 1..16384");
   Bytes bytes = read_checked(file, options.limits);
   std::string format = sniff_checked(file, bytes);
-  auto [source_w, source_h] = check_header(file, bytes, format, options.limits);
+  const int page = std::max(1, options.page);
+  Header header = check_header(file, bytes, format, options.limits, page);
+  const int source_w = header.width, source_h = header.height;
+  LoadReport report;
+  report.pages = header.pages;
+  note_pages(file, format, page, header.pages, report);
+  note_colour(file, header, report);
 
   const int max_side = options.max_side_px;
   const int source_long = std::max(source_w, source_h);
@@ -198,9 +293,16 @@ Artwork load_artwork(const fs::path& file, const LoadOptions& options) {
   // transparent border, and trimming it from a larger decode is far cheaper
   // than decoding a 2048-px PNG a second time (vectors re-render cheaply).
   const int first_side = is_vector(format) ? max_side : std::min(source_long, max_side * 3 / 2);
-  Raster decoded = decode_at(file, bytes, format, first_side);
+  Raster decoded = decode_at(file, bytes, format, page, first_side);
   if (detail::fully_transparent(decoded))
     throw bad_input(name(file) + ": image is fully transparent; expected visible art");
+  // Before trimming: the background is what touches the image's edges.
+  std::optional<detail::BackgroundModel> background_model;
+  report.background = detail::remove_background(decoded, options.background, background_model);
+  if (report.background.warning) report.warnings.push_back(name(file) + ": " + report.background.reason);
+  if (detail::fully_transparent(decoded))
+    throw bad_input(name(file) + ": nothing is left after removing the background (" +
+                    report.background.reason + "); set \"background\": \"keep\"");
   detail::Box box = detail::content_box(decoded);
 
   // Trimming can leave art much smaller than needed when the source has a
@@ -215,10 +317,15 @@ Artwork load_artwork(const fs::path& file, const LoadOptions& options) {
     double cap = is_vector(format) ? 4.0 * max_side : double(source_long);
     int long_side = static_cast<int>(std::min(wanted, cap));
     if (long_side > decoded_long) {
-      // The art's box plus a pixel of slack, as a fraction of the image.
+      // The art's box plus a few pixels of slack (the background pass
+      // needs some background round the subject), as a fraction of the image.
       double w = decoded.width, h = decoded.height;
-      Region region{(box.left - 1) / w, (box.top - 1) / h, (box.width + 2) / w, (box.height + 2) / h};
-      decoded = decode_at(file, bytes, format, long_side, region);
+      Region region{(box.left - 3) / w, (box.top - 3) / h, (box.width + 6) / w, (box.height + 6) / h};
+      decoded = decode_at(file, bytes, format, page, long_side, region);
+      if (report.background.action == "removed") {
+        pack::Background mode = pack::Background::remove;  // same model, same decision
+        detail::remove_background(decoded, mode, background_model);
+      }
       box = detail::content_box(decoded);
       if (box.width == 0)
         throw bad_input(name(file) + ": image is fully transparent; expected visible art");
@@ -240,6 +347,11 @@ Artwork load_artwork(const fs::path& file, const LoadOptions& options) {
       throw internal_error(name(file) + ": resizing failed: " + vips_message(error));
     }
   }
+
+  bool pixel_art = !is_vector(format) && looks_like_pixel_art(art, source_long, max_side);
+  if (pixel_art)
+    report.notes.push_back("pixel art (" + std::to_string(source_w) + "x" + std::to_string(source_h) +
+                           " px, hard edges, few colours): enlarged with nearest neighbour");
 
   // Style lengths are in px of a 512 canvas whose art area is 512 - 2*margin
   // and includes the outline itself, so solve for the outline in source px.
@@ -265,6 +377,8 @@ Artwork load_artwork(const fs::path& file, const LoadOptions& options) {
   impl->source_format = format;
   impl->source_size = {source_w, source_h};
   impl->pixels = std::move(art);
+  impl->report = std::move(report);
+  impl->pixel_art = pixel_art;
   return Artwork(std::move(impl));
 }
 

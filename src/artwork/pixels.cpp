@@ -144,6 +144,22 @@ Raster resample(const Raster& source, int width, int height) {
   return out;
 }
 
+Raster resample_nearest(const Raster& source, int width, int height) {
+  Raster out;
+  out.width = width;
+  out.height = height;
+  out.rgba.resize(std::size_t(width) * height * 4);
+  for (int y = 0; y < height; ++y) {
+    int sy = std::min(source.height - 1, static_cast<int>((y + 0.5) * source.height / height));
+    for (int x = 0; x < width; ++x) {
+      int sx = std::min(source.width - 1, static_cast<int>((x + 0.5) * source.width / width));
+      std::memcpy(&out.rgba[(std::size_t(y) * width + x) * 4],
+                  &source.rgba[(std::size_t(sy) * source.width + sx) * 4], 4);
+    }
+  }
+  return out;
+}
+
 }  // namespace sf::artwork::detail
 
 namespace sf::artwork::detail {

@@ -17,6 +17,8 @@ struct Artwork::Impl {
   std::string source_format;
   std::pair<int, int> source_size;
   Raster pixels;  // straight alpha, fully transparent pixels zeroed
+  LoadReport report;
+  bool pixel_art = false;  // few colours, small: enlarged with nearest neighbour
 };
 
 namespace detail {
@@ -65,5 +67,8 @@ Raster crop(const Raster& raster, const Box& box);
 /// `source` resized to exactly width x height with premultiplied Lanczos
 /// (no dark fringes), transparent pixels cleaned. Throws vips::VError.
 Raster resample(const Raster& source, int width, int height);
+
+/// `source` enlarged to width x height by repeating pixels (pixel art).
+Raster resample_nearest(const Raster& source, int width, int height);
 
 }  // namespace sf::artwork::detail

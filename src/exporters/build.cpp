@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <exception>
 #include <fstream>
 #include <functional>
@@ -143,6 +144,27 @@ void render_animated_source(const pack::Pack& pack, const std::vector<const Expo
   }
 }
 
+// Per-source loading choices from pack.json.
+struct LoadChoices {
+  pack::Background background = pack::Background::automatic;
+  int page = 1;
+};
+
+// What loading decided about one source, as report.json's "sources" entry.
+json source_json(std::size_t number, const std::string& written, const artwork::LoadReport& report) {
+  json background = {{"action", report.background.action}, {"reason", report.background.reason}};
+  if (report.background.colour) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "#%02x%02x%02x", report.background.colour->r,
+                  report.background.colour->g, report.background.colour->b);
+    background["colour"] = hex;
+    background["edge_share"] = std::round(report.background.edge_share * 1000.0) / 1000.0;
+    background["enclosed_kept"] = report.background.enclosed_kept;
+  }
+  return {{"number", number}, {"file", written}, {"pages", report.pages},
+          {"background", background}, {"notes", report.notes}, {"warnings", report.warnings}};
+}
+
 // A still source is decoded once, at the largest art box its jobs need
 // (canvas less margins), so that box takes it without resampling again.
 // Platforms often share a canvas (Telegram, WhatsApp, Signal and Kik: 512
@@ -151,9 +173,12 @@ void render_still_source(const pack::Pack& pack, const std::vector<const Exporte
                          const std::vector<PlannedImage>& planned,
                          const std::vector<std::size_t>& jobs, const fs::path& file,
                          const std::string& written, std::vector<RenderedImage>& rendered,
+                         const LoadChoices& choices, artwork::LoadReport& report,
                          const std::function<void()>& tick) {
   artwork::LoadOptions load;
   load.style = pack.style;
+  load.background = choices.background;
+  load.page = choices.page;
   load.max_side_px = 1;
   for (std::size_t i : jobs) {
     const artwork::Canvas canvas = canvas_for(pack, exporters[planned[i].platform]->spec(), planned[i].job);
@@ -161,6 +186,7 @@ void render_still_source(const pack::Pack& pack, const std::vector<const Exporte
                                  canvas.height - 2 * canvas.margin_px});
   }
   artwork::Artwork art = artwork::load_artwork(file, load);
+  report = art.report();
   std::map<artwork::Canvas, artwork::Raster> fitted;
   for (std::size_t i : jobs) {
     const PlannedImage& plan = planned[i];
@@ -212,6 +238,7 @@ json record_json(const FileRecord& record) {
               {"format", record.format}};
   if (record.width) out["pixels"] = {{"width", record.width}, {"height", record.height}};
   out["limit_bytes"] = record.limit_bytes ? json(*record.limit_bytes) : json(nullptr);
+  if (!record.source.empty()) out["source"] = record.source;
   if (!record.limit.empty()) out["limit"] = record.limit;
   if (!record.settings.empty()) out["settings"] = settings;
   if (record.ssim) out["ssim"] = std::round(*record.ssim * 10000.0) / 10000.0;
@@ -290,6 +317,7 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
   // 4. Decode and render on the thread pool, one source per task: memory
   //    stays at one decoded source per thread.
   std::vector<RenderedImage> rendered(planned.size());
+  std::vector<std::optional<artwork::LoadReport>> load_reports(sources);
   std::mutex progress_mutex;
   int done = 0, total = static_cast<int>(planned.size());
   int jobs = options.jobs > 0 ? options.jobs
@@ -312,11 +340,32 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
       std::lock_guard lock(progress_mutex);
       options.progress(++done, total);
     };
-    if (looks_animated(file))
+    LoadChoices choices;
+    choices.background = pack.background;
+    if (!is_tray) {
+      choices.background = pack.stickers[s].background.value_or(pack.background);
+      choices.page = pack.stickers[s].page;
+    }
+    if (looks_animated(file)) {
       render_animated_source(pack, exporters, planned, by_source[s], file, written, rendered, tick);
-    else
-      render_still_source(pack, exporters, planned, by_source[s], file, written, rendered, tick);
+    } else {
+      render_still_source(pack, exporters, planned, by_source[s], file, written, rendered, choices,
+                          load_reports[s].emplace(), tick);
+    }
   });
+
+  // Every loading decision (background removed or left, pages ignored,
+  // colour assumptions) is in the report; those to act on are warnings too.
+  json source_reports = json::array();
+  for (std::size_t s = 0; s < sources; ++s) {
+    if (!load_reports[s]) continue;
+    bool is_tray = !pack.tray.empty() && s == pack.stickers.size();
+    const std::string& written = is_tray ? pack.tray_as_written : pack.stickers[s].file_as_written;
+    json entry = source_json(is_tray ? 0 : s + 1, written, *load_reports[s]);
+    if (is_tray) entry["role"] = "tray";
+    source_reports.push_back(entry);
+    warnings.insert(warnings.end(), load_reports[s]->warnings.begin(), load_reports[s]->warnings.end());
+  }
 
   // 5. Each platform's files: images first, then its manifests and archives.
   FinishContext context;
@@ -324,12 +373,17 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
   context.warnings = &warnings;
   std::vector<Bundle> bundles;
   for (std::size_t p = 0; p < exporters.size(); ++p) bundles.emplace_back(ids[p]);
+  auto source_name = [&](int source) {
+    std::size_t s = source_of(source);
+    return s < pack.stickers.size() ? pack.stickers[s].file_as_written : pack.tray_as_written;
+  };
   // One warning per upscaled source, naming the platforms, not one per file.
   std::map<std::string, std::set<std::string>> upscaled;
   for (std::size_t i = 0; i < planned.size(); ++i) {
     const PlannedImage& plan = planned[i];
     if (rendered[i].animated) {
       AnimatedImage& image = *rendered[i].animated;
+      image.record.source = source_name(plan.job.source);
       warnings.insert(warnings.end(), image.warnings.begin(), image.warnings.end());
       bundles[plan.platform].add(image.path, std::move(image.bytes), std::move(image.record));
       continue;
@@ -339,8 +393,9 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
       upscaled[s < pack.stickers.size() ? pack.stickers[s].file_as_written : pack.tray_as_written]
           .insert(ids[plan.platform] + " " + plan.job.role);
     }
-    bundles[plan.platform].add(plan.job.path, std::move(rendered[i].encoded.bytes),
-                               image_record(plan.job, rendered[i]));
+    FileRecord record = image_record(plan.job, rendered[i]);
+    record.source = source_name(plan.job.source);
+    bundles[plan.platform].add(plan.job.path, std::move(rendered[i].encoded.bytes), std::move(record));
   }
   for (const auto& [file, uses] : upscaled)
     warnings.push_back(file + ": has fewer pixels than " +
@@ -381,6 +436,7 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
   json report = {{"pack", {{"id", pack.id}, {"title", pack.title}, {"author", pack.author}}},
                  {"platforms", ids},
                  {"summary", summary},
+                 {"sources", source_reports},
                  {"files", files},
                  {"secrets", secrets},
                  {"warnings", warnings}};

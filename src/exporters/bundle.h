@@ -19,6 +19,7 @@ struct FileRecord {
   std::string role;  // sticker, tray, thumbnail, cover, main, tab, icon, banner,
                      // manifest, archive, encrypted
   std::string path;  // relative to the build folder, '/' separated
+  std::string source;  // the artwork it was made from, as written in pack.json
   std::uint64_t bytes = 0;
   int width = 0, height = 0;  // 0 for non-images
   std::string format;         // png, webp, gif, jpeg, json, protobuf, zip, ...

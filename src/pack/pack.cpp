@@ -1,12 +1,14 @@
 #include "pack/pack.h"
 
 #include <nlohmann/json.hpp>
+#include <cctype>
 #include <regex>
 #include <set>
 
 #include "base/error.h"
 #include "base/files.h"
 #include "base/text.h"
+#include "pack/emoji.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -30,7 +32,7 @@ class PackReader {
     }
     check_known_keys(root, "", {"id", "title", "author", "description", "links", "tray",
                                 "style", "stickers", "platforms", "telegram_bot",
-                                "imessage_grid", "duration_policy"});
+                                "imessage_grid", "duration_policy", "background"});
     pack.id = required_string(root, "id");
     if (!pack.id.empty() && !std::regex_match(pack.id, std::regex("[a-z][a-z0-9_]{0,63}")))
       problem("id", "is " + quote(pack.id) +
@@ -51,6 +53,7 @@ class PackReader {
       pack.tray = resolve_file(pack.tray_as_written, "tray");
     }
     read_style(root, pack.style);
+    if (auto background = read_background(root, "")) pack.background = *background;
     read_stickers(root, pack.stickers);
     read_platforms(root, pack.platforms);
     pack.imessage_grid = optional_string(root, "imessage_grid", "regular");
@@ -148,6 +151,17 @@ class PackReader {
       problem("links.email", "is " + quote(links.email) + "; expected an e-mail address");
   }
 
+  std::optional<Background> read_background(const json& object, const std::string& prefix) {
+    if (!object.contains("background")) return std::nullopt;
+    std::string value = optional_string(object, "background", "", prefix);
+    if (value == "auto") return Background::automatic;
+    if (value == "keep") return Background::keep;
+    if (value == "remove") return Background::remove;
+    if (object.at("background").is_string())
+      problem(prefix + "background", "is " + quote(value) + "; expected 'auto', 'keep' or 'remove'");
+    return std::nullopt;
+  }
+
   int bounded_int(const json& object, const std::string& key, int fallback, int lo, int hi,
                   const std::string& prefix) {
     if (!object.contains(key)) return fallback;
@@ -202,6 +216,26 @@ class PackReader {
     return out;
   }
 
+  // Each entry must be one emoji of Unicode's list; it is stored in its
+  // fully-qualified form, which every platform accepts.
+  void check_emojis(std::vector<std::string>& emojis, const std::string& field) {
+    for (std::size_t j = 0; j < emojis.size(); ++j) {
+      std::string where = field + "[" + std::to_string(j) + "]";
+      if (std::optional<EmojiInfo> info = find_emoji(emojis[j])) {
+        emojis[j] = info->emoji;
+        continue;
+      }
+      if (std::optional<EmojiInfo> meant = emoji_for_shortcode(emojis[j])) {
+        problem(where, "is " + quote(emojis[j]) + ", a shortcode, not an emoji; messengers need the "
+                       "emoji itself: did you mean " + quote(meant->emoji) + " (" + meant->name + ")?");
+        continue;
+      }
+      problem(where, "is " + quote(emojis[j]) +
+                         ", which is not one emoji of Unicode's emoji list; expected a single emoji "
+                         "such as '😀' (one per entry: [\"👋\", \"😀\"])");
+    }
+  }
+
   void read_stickers(const json& root, std::vector<Sticker>& stickers) {
     if (!root.contains("stickers")) {
       problem("stickers", "is missing; expected a list of stickers");
@@ -220,13 +254,14 @@ class PackReader {
         problem(prefix.substr(0, prefix.size() - 1), "expected an object with 'file'");
         continue;
       }
-      check_known_keys(item, prefix, {"file", "emojis", "keywords", "alt"});
+      check_known_keys(item, prefix, {"file", "emojis", "keywords", "alt", "background", "page"});
       Sticker sticker;
       sticker.file_as_written = required_string(item, "file", prefix);
       sticker.file = resolve_file(sticker.file_as_written, prefix + "file");
       if (!sticker.file_as_written.empty() && !seen_files.insert(sticker.file_as_written).second)
         problem(prefix + "file", quote(sticker.file_as_written) + " is used twice");
       sticker.emojis = string_list(item, "emojis", prefix);
+      check_emojis(sticker.emojis, prefix + "emojis");
       if (sticker.emojis.size() > 20)
         problem(prefix + "emojis", "has " + std::to_string(sticker.emojis.size()) +
                                        " emoji; at most 20 are allowed");
@@ -234,6 +269,8 @@ class PackReader {
       sticker.alt = optional_string(item, "alt", "", prefix);
       if (sticker.alt.size() > 255)
         problem(prefix + "alt", "is longer than 255 characters");
+      sticker.background = read_background(item, prefix);
+      sticker.page = bounded_int(item, "page", 1, 1, 10000, prefix);
       stickers.push_back(std::move(sticker));
     }
   }
@@ -266,6 +303,55 @@ class PackReader {
 
 }  // namespace
 
+std::string json_syntax_problem(const std::string& text, std::size_t byte) {
+  // nlohmann counts the failing character from 1; past the end means the
+  // text stopped early.
+  std::size_t at = byte == 0 ? 0 : std::min(byte - 1, text.size());
+  // A string token is reported at its closing quote: point at its start.
+  if (at < text.size() && text[at] == '"' && at > 0) {
+    std::size_t open = at - 1;
+    while (open > 0 && !(text[open] == '"' && text[open - 1] != '\\')) --open;
+    if (text[open] == '"') at = open;
+  }
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < at; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;  // count characters, not UTF-8 bytes
+    }
+  }
+  std::string where = "line " + std::to_string(line) + ", column " + std::to_string(column);
+  if (at >= text.size())
+    return "is not valid JSON: it ends at " + where +
+           " while something is still open; a closing '}' or ']' (or '\"') is probably missing";
+  char c = text[at];
+  std::size_t p = at;
+  while (p > 0 && std::isspace(static_cast<unsigned char>(text[p - 1]))) --p;
+  char before = p > 0 ? text[p - 1] : '\0';
+  std::string cause;
+  if ((c == '}' || c == ']') && before == ',')
+    cause = "a comma before '" + std::string(1, c) + "' (JSON allows no trailing comma)";
+  else if ((c == '"' || c == '{' || c == '[' || std::isdigit(static_cast<unsigned char>(c))) &&
+           (before == '"' || before == '}' || before == ']' || std::isdigit(static_cast<unsigned char>(before)) ||
+            before == 'e' || before == 'l'))
+    cause = "a comma is probably missing before this value";
+  else if (c == ',' && (before == ',' || before == '{' || before == '['))
+    cause = "a comma with no value before it";
+  else if (c == '\'')
+    cause = "text must be in double quotes (\"), not single quotes";
+  else if (c == '/' || c == '#')
+    cause = "JSON has no comments";
+  else if (static_cast<unsigned char>(c) < 0x20)
+    cause = "a line break or control character inside a string (is a closing '\"' missing?)";
+  else if (std::isalpha(static_cast<unsigned char>(c)))
+    cause = "a word outside quotes (text needs double quotes; true, false and null are lower-case)";
+  else
+    cause = "unexpected '" + std::string(1, c) + "'";
+  return "is not valid JSON at " + where + ": " + cause;
+}
+
 const std::vector<std::string>& known_platforms() {
   static const std::vector<std::string> kPlatforms = {
       "telegram", "whatsapp", "signal", "imessage", "line",
@@ -276,13 +362,12 @@ const std::vector<std::string>& known_platforms() {
 Pack parse_pack(const std::string& pack_json, const fs::path& source, Problems& problems) {
   json root = json::parse(pack_json, nullptr, /*allow_exceptions=*/false);
   if (root.is_discarded()) {
-    // Parse again with exceptions on, only to get the byte offset for the message.
+    // Parse again with exceptions on, only to learn where it failed.
     try {
       json ignored = json::parse(pack_json);
       (void)ignored;
     } catch (const json::parse_error& e) {
-      problems.push_back({source.filename().string(),
-                          "is not valid JSON (byte " + std::to_string(e.byte) + ")"});
+      problems.push_back({source.filename().string(), json_syntax_problem(pack_json, e.byte)});
     }
     Pack pack;
     pack.source = source;

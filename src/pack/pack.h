@@ -28,6 +28,9 @@ struct Style {
   bool shadow = false;
 };
 
+/// Background removal for art without transparency (see docs/pack-format.md).
+enum class Background { automatic, keep, remove };
+
 struct Links {
   std::string website, privacy, license, email;
   std::string android_play_store, ios_app_store;
@@ -39,6 +42,8 @@ struct Sticker {
   std::vector<std::string> emojis;
   std::vector<std::string> keywords;
   std::string alt;
+  std::optional<Background> background;  // overrides the pack's
+  int page = 1;                          // page of a PDF / multi-page TIFF, from 1
 };
 
 /// What to do when an animation is longer than a platform allows.
@@ -51,6 +56,7 @@ struct Pack {
   std::filesystem::path tray;    // absolute; empty when not given (first sticker used)
   std::string tray_as_written;
   Style style;
+  Background background = Background::automatic;
   std::vector<Sticker> stickers;
   std::vector<std::string> platforms;  // ids, in the order given; default all
   std::string telegram_bot;            // for the Telegram set name "<id>_by_<bot>"
@@ -66,6 +72,10 @@ const std::vector<std::string>& known_platforms();
 /// stated) and returns what could be read; use only when `problems` is empty.
 Pack parse_pack(const std::string& pack_json, const std::filesystem::path& source,
                 Problems& problems);
+
+/// A JSON syntax error at `byte` (nlohmann's 1-based count) of `text` in
+/// words: line, column (in characters) and the likely cause.
+std::string json_syntax_problem(const std::string& text, std::size_t byte);
 
 /// Reads and parses `path`; throws Error(bad_input) listing every problem.
 Pack load_pack(const std::filesystem::path& path);

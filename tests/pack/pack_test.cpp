@@ -71,7 +71,27 @@ TEST_CASE("load_pack lists all problems in one error and names the file", "[pack
 TEST_CASE("load_pack reports invalid JSON with its position", "[pack]") {
   sf::test::TempDir dir;
   auto path = sf::test::write_file(dir / "pack.json", "{\"id\": \"x\",,}");
-  REQUIRE_THROWS_WITH(sf::pack::load_pack(path), Catch::Contains("not valid JSON (byte"));
+  REQUIRE_THROWS_WITH(sf::pack::load_pack(path),
+                      Catch::Contains("not valid JSON at line 1, column 12: a comma with no value"));
+}
+
+TEST_CASE("JSON syntax errors name line, column and the likely cause", "[pack][json]") {
+  auto message = [](const std::string& text) {
+    sf::Problems problems = problems_for(text, "pack.json");
+    REQUIRE(problems.size() == 1);
+    return problems[0].to_string();
+  };
+  CHECK_THAT(message("{\n  \"id\": \"x\",\n  \"title\": \"T\",\n}"),
+             Catch::Contains("line 4, column 1") && Catch::Contains("trailing comma"));
+  CHECK_THAT(message("{\n  \"id\": \"x\"\n  \"title\": \"T\"\n}"),
+             Catch::Contains("line 3, column 3") && Catch::Contains("comma is probably missing"));
+  CHECK_THAT(message("{'id': 'x'}"), Catch::Contains("line 1, column 2") && Catch::Contains("double quotes"));
+  CHECK_THAT(message("{\"id\": \"x\", // the id\n}"), Catch::Contains("no comments"));
+  CHECK_THAT(message("{\"title\": \"Ünïcödé 😀\" \"id\": 1}"),
+             Catch::Contains("line 1, column 23"));  // characters, not bytes
+  CHECK_THAT(message("{\"stickers\": [{\"file\": \"a.png\"}"),
+             Catch::Contains("ends at line 1") && Catch::Contains("missing"));
+  CHECK_THAT(message("{\"shadow\": True}"), Catch::Contains("lower-case"));
 }
 
 TEST_CASE("the demo pack parses without problems", "[pack]") {
