@@ -13,6 +13,7 @@ SF_BUILD_PACKAGES=(
   libcpp-httplib-dev libboost-dev libsqlite3-dev libpq-dev libqrencode-dev librlottie-dev
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
   libwebp-dev zlib1g-dev  # motion: WebPAnimEncoder/Decoder (exact ms timing), APNG deflate
+  unicode-data node-emoji  # pack: Unicode's emoji list and :shortcode: names, compiled in
 )
 # Needed only by tests, checks and benchmarks: independent decoders and real
 # servers to check what we write against.

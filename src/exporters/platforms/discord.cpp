@@ -1,11 +1,13 @@
 // Discord: 320x320 PNG guild stickers (at most 512 KB each) and stickers.json
 // with the fields of Discord's "create guild sticker" form: name (2-30),
-// description (empty or 2-100) and tags (the sticker's emoji).
+// description (empty or 2-100) and tags (the Discord name of the sticker's
+// first emoji, e.g. "wave" for 👋, as Discord's API asks: 2-200 characters).
 #include "base/error.h"
 #include "base/text.h"
 #include "exporters/animated_export.h"
 #include "exporters/platform_util.h"
 #include "exporters/registry.h"
+#include "pack/emoji.h"
 
 using nlohmann::json;
 
@@ -53,7 +55,8 @@ class DiscordExporter final : public Exporter {
       const pack::Sticker& sticker = pack.stickers[i];
       std::string description = truncate_utf8(sticker.alt, 100);
       if (utf8_length(description) < 2) description.clear();
-      std::string tags = sticker.emojis.empty() ? sticker_name(sticker, i) : sticker.emojis[0];
+      std::string tags = sticker.emojis.empty() ? sticker_name(sticker, i)
+                                                : pack::discord_emoji_name(sticker.emojis[0]);
       stickers.push_back({{"file", "stickers/" + two_digits(static_cast<int>(i) + 1) + ".png"},
                           {"name", sticker_name(sticker, i)},
                           {"description", description},
