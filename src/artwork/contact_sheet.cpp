@@ -2,6 +2,7 @@
 // background, so a designer sees halos and thin outlines at a glance.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "artwork/pixels.h"
 #include "artwork/vips_session.h"
@@ -15,21 +16,37 @@ constexpr int kCaptionPx = 24;
 const std::vector<double> kLight = {229, 221, 213};  // WhatsApp's light chat
 const std::vector<double> kDark = {14, 22, 33};      // Telegram's night chat
 
+// Pango markup needs &, < and > escaped.
+std::string escape_markup(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '&') out += "&amp;";
+    else if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else out += c;
+  }
+  return out;
+}
+
 // Caption as an RGBA image in `ink`, or nothing when text cannot be drawn
-// (no fonts installed): the sheet is still useful without it.
+// (no fonts installed): the sheet is still useful without it. Drawn in
+// colour so emoji show as emoji; fontconfig picks a font for every script
+// the caption holds (CJK and emoji fonts come from setup.sh's packages).
 std::optional<vips::VImage> caption(const std::string& text, int width, const std::vector<double>& ink) {
   if (text.empty()) return std::nullopt;
   try {
-    vips::VImage mask = vips::VImage::text(text.c_str(), vips::VImage::option()
-                                                            ->set("font", "sans 11")
-                                                            ->set("width", width)
-                                                            ->set("dpi", 72));
-    if (mask.width() < 1 || mask.height() < 1) return std::nullopt;
+    char colour[8];
+    std::snprintf(colour, sizeof colour, "#%02x%02x%02x", int(ink[0]), int(ink[1]), int(ink[2]));
+    std::string markup = std::string("<span foreground=\"") + colour + "\">" + escape_markup(text) + "</span>";
+    vips::VImage image = vips::VImage::text(markup.c_str(), vips::VImage::option()
+                                                                ->set("font", "sans 11")
+                                                                ->set("width", width)
+                                                                ->set("dpi", 72)
+                                                                ->set("rgba", true));
+    if (image.width() < 1 || image.height() < 1) return std::nullopt;
     // Long captions wrap; keep the first lines that fit under the tile.
-    if (mask.height() > kCaptionPx - 2) mask = mask.crop(0, 0, mask.width(), kCaptionPx - 2);
-    vips::VImage colour = mask.new_from_image(ink).copy(
-        vips::VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
-    return colour.bandjoin(mask);
+    if (image.height() > kCaptionPx - 2) image = image.crop(0, 0, image.width(), kCaptionPx - 2);
+    return image.copy(vips::VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
   } catch (const vips::VError&) {
     vips_error_clear();
     return std::nullopt;

@@ -258,8 +258,13 @@ class PackReader {
       Sticker sticker;
       sticker.file_as_written = required_string(item, "file", prefix);
       sticker.file = resolve_file(sticker.file_as_written, prefix + "file");
-      if (!sticker.file_as_written.empty() && !seen_files.insert(sticker.file_as_written).second)
-        problem(prefix + "file", quote(sticker.file_as_written) + " is used twice");
+      sticker.page = bounded_int(item, "page", 1, 1, 10000, prefix);
+      // Two pages of one PDF are two stickers; the same page twice is a slip.
+      std::string key = sticker.file_as_written + "#" + std::to_string(sticker.page);
+      if (!sticker.file_as_written.empty() && !seen_files.insert(key).second)
+        problem(prefix + "file", quote(sticker.file_as_written) +
+                                     (sticker.page > 1 ? " page " + std::to_string(sticker.page) : "") +
+                                     " is used twice");
       sticker.emojis = string_list(item, "emojis", prefix);
       check_emojis(sticker.emojis, prefix + "emojis");
       if (sticker.emojis.size() > 20)
@@ -270,7 +275,6 @@ class PackReader {
       if (sticker.alt.size() > 255)
         problem(prefix + "alt", "is longer than 255 characters");
       sticker.background = read_background(item, prefix);
-      sticker.page = bounded_int(item, "page", 1, 1, 10000, prefix);
       stickers.push_back(std::move(sticker));
     }
   }

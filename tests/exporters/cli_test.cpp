@@ -82,7 +82,24 @@ TEST_CASE("preview draws a contact sheet PNG", "[exporters][cli]") {
   CHECK(id.format == "PNG");
   CHECK(id.width >= 64 * 3);
   CHECK(id.height >= 64 * 2);  // light and dark backgrounds
+  CHECK_THAT(r.out, Contains("tray and 3 stickers"));
   Run bad = run({"preview", pack.string(), "--out", (dir / "x.png").string(), "--tile", "5"});
   CHECK(bad.status == 2);
   CHECK_THAT(bad.err, Contains("--tile is 5; expected 32 to 1024"));
+}
+
+TEST_CASE("preview writes the format its file name asks for", "[exporters][cli]") {
+  sf::test::TempDir dir;
+  auto pack = sf::test::make_pack(dir.path(), 2);
+  Run jpg = run({"preview", pack.string(), "--out", (dir / "sheet.jpg").string(), "--tile", "64"});
+  INFO(jpg.err);
+  REQUIRE(jpg.status == 0);
+  CHECK(sf::test::identify(dir / "sheet.jpg").format == "JPEG");
+  Run webp = run({"preview", pack.string(), "--out", (dir / "sheet.webp").string(), "--tile", "64"});
+  REQUIRE(webp.status == 0);
+  CHECK(sf::test::identify(dir / "sheet.webp").format == "WEBP");
+  Run gif = run({"preview", pack.string(), "--out", (dir / "sheet.gif").string(), "--tile", "64"});
+  CHECK(gif.status == 2);
+  CHECK_THAT(gif.err, Contains("ends in '.gif'; expected .png, .jpg, .jpeg or .webp"));
+  CHECK_FALSE(std::filesystem::exists(dir / "sheet.gif"));
 }
