@@ -16,6 +16,7 @@ static const std::vector<Command> kCommands = {
     {"campaign", "add, list and change reward campaigns (pack, trigger, dates, limits)", cmd_campaign},
     {"codes", "issue, verify and revoke signed reward codes (typed, link, QR, sheet)", cmd_codes},
     {"serve", "run the verifier service (redemption API and page)", cmd_serve},
+    {"publish", "create or update the Telegram sticker set or Discord stickers of a build", cmd_publish},
 };
 
 std::span<const Command> all_commands() { return kCommands; }

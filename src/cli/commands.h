@@ -15,5 +15,6 @@ int cmd_keys(CommandContext& context);      // keys new|list|retire|export-publi
 int cmd_campaign(CommandContext& context);  // campaign add|list|set --campaigns FILE
 int cmd_codes(CommandContext& context);     // codes issue|verify|revoke
 int cmd_serve(CommandContext& context);     // serve --config FILE | --listen --ledger ...
+int cmd_publish(CommandContext& context);   // publish BUILD --platform telegram|discord ...
 
 }  // namespace sf::cli
