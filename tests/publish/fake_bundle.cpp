@@ -70,7 +70,7 @@ void write_telegram_build(const fs::path& build, const FakeTelegramBuild& spec) 
     (i < 50 ? stickers : rest).push_back(entry);
   }
   json set = {{"method", "createNewStickerSet"}, {"name", spec.pack_id + "_by_double_bot"},
-              {"title", spec.title}, {"sticker_type", "regular"}, {"stickers", stickers},
+              {"title", spec.title}, {"sticker_type", spec.sticker_type}, {"stickers", stickers},
               {"add_sticker_to_set", rest}, {"attachments", attachments}};
   if (!spec.thumbnail.empty()) {
     put(bundle / "thumbnail.webp", fake_file("static", spec.thumbnail));

@@ -23,6 +23,7 @@ struct FakeTelegramBuild {
   std::string title = "Fake pack";
   std::vector<FakeSticker> stickers;
   std::string thumbnail = "thumb";     // payload of thumbnail.webp; "" none
+  std::string sticker_type = "regular";
 };
 
 /// The bytes of a sticker file of `format` holding `payload`.

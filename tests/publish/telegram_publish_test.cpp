@@ -336,3 +336,18 @@ TEST_CASE("publish writes the link into install.json keeping the other platforms
   CHECK(other.error_of(bad).find("does not exist") != std::string::npos);
   CHECK(other.telegram.sets().empty());
 }
+
+TEST_CASE("a custom emoji set is created as custom_emoji with an addemoji link and no set thumbnail call") {
+  Rig rig;
+  FakeTelegramBuild build;
+  build.stickers = sf::test::fake_stickers(3);
+  build.sticker_type = "custom_emoji";
+  sf::test::write_telegram_build(rig.build, build);
+  auto outcome = rig.publish();
+  DoubleSet set = only_set(rig.telegram.sets());
+  CHECK(set.sticker_type == "custom_emoji");
+  CHECK(set.stickers.size() == 3);
+  CHECK(outcome.link == "https://t.me/addemoji/" + set.name);
+  CHECK(rig.telegram.calls("setStickerSetThumbnail") == 0);
+  CHECK(rig.publish().plan.empty());
+}
