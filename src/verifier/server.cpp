@@ -273,6 +273,9 @@ class Session : public Connection {
   }
 
   void wait_for_request(bool first) {
+    head_ = false;  // a refusal of the next request must not inherit the last one's HEAD
+    range_.clear();
+    version_ = 11;
     parser_.emplace();
     parser_->header_limit(std::uint32_t(s_.header_bytes));
     parser_->body_limit(s_.body_bytes);

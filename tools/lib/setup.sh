@@ -22,6 +22,8 @@ SF_TEST_PACKAGES=(
   wrk imagemagick hyperfine zip unzip procps curl python3 nodejs
   nginx  # the reverse proxy in front of the verifier in tests/verifier/nginx_test
 )
+# Needed only by `tools/test --long`: libFuzzer and the sanitizers.
+SF_FUZZ_PACKAGES=(clang)
 
 sf_missing_packages() {
   local wanted=("$@") missing=()
