@@ -194,7 +194,11 @@ struct Shared {
     services.connections.protocol_refusals.fetch_add(1, std::memory_order_relaxed);
     services.metrics.count(Outcome::bad_request);
     const std::int64_t now = services.now_ms() / 1000;
-    if (!client_is_proxy) services.limiter.record_refusal("client:" + client, now);
+    if (!client_is_proxy) {
+      const std::string key = "client:" + client;
+      if (services.limiter.retry_after(key, now) > 0) return;  // over its window: no write at all
+      services.limiter.record_refusal(key, now);
+    }
     write_failure(services, nullptr, "protocol_refused",
                   {{"status", std::to_string(reply.status)}, {"client", client}});
   }

@@ -196,3 +196,16 @@ TEST_CASE("behind a trusted proxy, limits count the forwarded client", "[verifie
   CHECK(bad_json_from("127.0.0.5", "198.51.100.2") == 400);
   CHECK(bad_json_from("127.0.0.5", "198.51.100.3") == 429);
 }
+
+TEST_CASE("malformed bytes cost a log line only within the client's window", "[verifier][http]") {
+  LiveService live(2, "", false, [](auto&, auto& limits) { limits.failed_per_client_per_minute = 3; });
+  for (int i = 0; i < 20; ++i) {
+    RawClient client(live.port(), "127.0.0.6");
+    client.send("NOT HTTP AT ALL\r\n\r\n");
+    CHECK(client.read_response().status == 400);
+  }
+  std::size_t lines = 0;
+  for (const auto& line : live.log_lines()) lines += line.find("\"protocol_refused\"") != std::string::npos;
+  CHECK(lines == 3);
+  CHECK(live.services().connections.protocol_refusals == 20);
+}
