@@ -30,7 +30,13 @@ json read_install_file(const fs::path& path) {
 
 }  // namespace
 
-void check_install_file(const fs::path& path) { read_install_file(path); }
+void check_install_file(const fs::path& path) {
+  read_install_file(path);
+  fs::path legacy = path.parent_path() / "add_links.json";
+  if (fs::exists(legacy) &&
+      !json::parse(read_text_file(legacy, 1 << 20), nullptr, false).is_object())
+    throw bad_input(legacy.string() + ": is not a JSON object; fix or remove it before publishing");
+}
 
 void set_install_field(const fs::path& path, const std::string& platform, const std::string& field,
                        const std::string& value) {
@@ -40,6 +46,17 @@ void set_install_field(const fs::path& path, const std::string& platform, const 
   if (!entry.is_object()) entry = json::object();
   entry[field] = value;
   write_file_atomic(path, doc.dump(2) + "\n");
+}
+
+void update_legacy_add_link(const fs::path& install_json, const std::string& platform,
+                            const std::string& link) {
+  fs::path legacy = install_json.parent_path() / "add_links.json";
+  if (!fs::exists(legacy)) return;
+  json doc = json::parse(read_text_file(legacy, 1 << 20), nullptr, false);
+  if (!doc.is_object())
+    throw bad_input(legacy.string() + ": is not a JSON object; expected {\"telegram\": \"https://t.me/...\"}");
+  doc[platform] = link;
+  write_file_atomic(legacy, doc.dump(2) + "\n");
 }
 
 }  // namespace sf::publish

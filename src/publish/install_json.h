@@ -14,6 +14,12 @@ namespace sf::publish {
 void set_install_field(const std::filesystem::path& path, const std::string& platform,
                        const std::string& field, const std::string& value);
 
+/// When the older `add_links.json` ({"telegram": link, ...}) sits beside
+/// `install_json`, sets its `platform` key too (atomically, keeping the
+/// rest), so a verifier still reading it never hands out a stale link.
+void update_legacy_add_link(const std::filesystem::path& install_json, const std::string& platform,
+                            const std::string& link);
+
 /// Throws what set_install_field would, without writing: called before
 /// publishing so a bad target changes nothing on Telegram either.
 void check_install_file(const std::filesystem::path& path);

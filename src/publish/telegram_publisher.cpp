@@ -60,6 +60,7 @@ class TelegramRun {
     converge(outcome);
     if (!install_target_.empty()) {
       set_install_field(install_target_, "telegram", "add_link", outcome.link);
+      update_legacy_add_link(install_target_, "telegram", outcome.link);
       outcome.install_json = install_target_;
     }
     return outcome;

@@ -21,6 +21,7 @@ struct TelegramDouble::Impl {
   std::set<long long> started;
   std::set<std::string> occupied;
   std::size_t max_stickers = 120;
+  std::size_t body_limit = 64 << 20;
   std::map<std::string, DoubleSet> sets;
   std::map<std::string, std::pair<std::string, std::string>> uploads;  // file_id -> format, bytes
   std::map<std::string, int> calls;
@@ -93,6 +94,13 @@ TelegramDouble::TelegramDouble(std::string token, std::string bot_username, cons
       res.set_content(json{{"ok", true}, {"result", result}}.dump(), "application/json");
     };
     std::string method = req.matches[2];
+    // Like the nginx in front of Telegram: an oversized body gets a bare 413 page.
+    // (Checked on the whole body, read first, so the client always gets the answer.)
+    if (std::stoull("0" + req.get_header_value("Content-Length")) > d.body_limit) {
+      res.status = 413;
+      res.set_content("<html><body><h1>413 Request Entity Too Large</h1></body></html>", "text/html");
+      return;
+    }
     try {
       if (req.matches[1] != d.token) throw Refusal{401, "Unauthorized"};
       if (!req.is_multipart_form_data() && !req.body.empty() && req.params.empty())
@@ -318,7 +326,10 @@ void TelegramDouble::occupy(const std::string& set_name) {
   impl_->occupied.insert(set_name);
 }
 
-void TelegramDouble::set_body_limit(std::size_t bytes) { impl_->server.set_payload_max_length(bytes); }
+void TelegramDouble::set_body_limit(std::size_t bytes) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  impl_->body_limit = bytes;
+}
 
 void TelegramDouble::set_max_stickers(std::size_t count) {
   std::lock_guard<std::mutex> lock(impl_->mutex);

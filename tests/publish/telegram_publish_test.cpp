@@ -319,6 +319,8 @@ TEST_CASE("publish writes the link into install.json keeping the other platforms
   std::ofstream(packs / "pack" / "install.json")
       << R"({"platforms": {"signal": {"add_link": "https://signal.art/addstickers/#pack_id=a&pack_key=b"},
             "telegram": {"add_link": "https://t.me/addstickers/old"}}, "note": "kept"})";
+  std::ofstream(packs / "pack" / "add_links.json")
+      << R"({"telegram": "https://t.me/addstickers/old", "signal": "https://signal.art/addstickers/#x"})";
   auto o = rig.options();
   o.packs = packs;
   auto outcome = rig.publish(o);
@@ -327,6 +329,10 @@ TEST_CASE("publish writes the link into install.json keeping the other platforms
   CHECK(j["platforms"]["telegram"]["add_link"] == outcome.link);
   CHECK(j["platforms"]["signal"]["add_link"] == "https://signal.art/addstickers/#pack_id=a&pack_key=b");
   CHECK(j["note"] == "kept");
+  std::ifstream legacy_in(packs / "pack" / "add_links.json");
+  json legacy = json::parse(legacy_in);  // the older file, when present, follows
+  CHECK(legacy["telegram"] == outcome.link);
+  CHECK(legacy["signal"] == "https://signal.art/addstickers/#x");
 
   // A packs folder without the pack's folder is refused before anything is published.
   Rig other;
