@@ -18,14 +18,16 @@ namespace {
 
 constexpr std::string_view kUsage =
     "usage: stickerforge campaign add --campaigns FILE --id ID --pack PACK_ID\n"
-    "           --trigger survey|subscription|purchase|manual [--name TEXT]\n"
+    "           --trigger survey|subscription|purchase|manual [--name TEXT] [--packs DIR]\n"
     "           [--starts DATE] [--ends DATE] [--uses-per-code N] [--cap N] [BRAND]\n"
     "       stickerforge campaign list --campaigns FILE\n"
-    "       stickerforge campaign set --campaigns FILE --id ID [--name TEXT] [--pack PACK_ID]\n"
+    "       stickerforge campaign set --campaigns FILE --id ID [--name TEXT] [--pack PACK_ID] [--packs DIR]\n"
     "           [--starts DATE|none] [--ends DATE|none] [--uses-per-code N] [--cap N] [BRAND]\n"
     "BRAND (each optional; 'none' clears it): --brand-name TEXT, --brand-logo FILE (PNG or\n"
     "SVG, stored relative to the campaigns file), --brand-primary '#RRGGBB',\n"
     "--brand-background '#RRGGBB', --brand-text '#RRGGBB', --support-url URL, --privacy-url URL\n"
+    "--packs DIR (default: packs/ beside the campaigns file) is where the verifier finds the\n"
+    "built pack; a warning says when PACK_ID is not built there yet.\n"
     "DATE is YYYY-MM-DD (a UTC day; --ends includes all of it), YYYY-MM-DDTHH:MM:SSZ (UTC)\n"
     "or YYYY-MM-DDTHH:MM:SS+02:00 (a local time with its UTC offset). Stored in UTC.\n";
 
@@ -100,8 +102,31 @@ void apply_settings(const cxxopts::ParseResult& result, codes::Campaign& c) {
   if (result.count("cap")) c.cap = parse_number(result["cap"].as<std::string>(), "cap", 0, 1'000'000'000'000);
 }
 
-std::string date_text(std::int64_t unix_seconds) {
-  return unix_seconds ? codes::format_utc(unix_seconds) : "-";
+// Dates echoed as typed: an end of "2026-05-31" is stored as the first second
+// of June 1st, and shown again as 2026-05-31.
+std::string start_text(std::int64_t unix_seconds) {
+  return unix_seconds ? codes::format_start(unix_seconds) : "open";
+}
+std::string end_text(std::int64_t unix_seconds) {
+  return unix_seconds ? codes::format_end(unix_seconds) + (unix_seconds % 86400 ? "" : " (inclusive)")
+                      : "open";
+}
+
+// The verifier refuses to start while a campaign's pack is not built, so say
+// it now, while the marketer is still at the keyboard (a warning: the build
+// may well come later or live on another machine).
+void warn_unbuilt_pack(const cxxopts::ParseResult& result, const std::filesystem::path& campaigns,
+                       const codes::Campaign& c, std::ostream& err) {
+  std::filesystem::path packs = result.count("packs")
+                                    ? std::filesystem::path(result["packs"].as<std::string>())
+                                    : campaigns.parent_path() / "packs";
+  std::filesystem::path dir = packs / c.pack_id;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(dir / "report.json", ec)) return;
+  err << "stickerforge: warning: pack " << quote(c.pack_id) << " is not built in "
+      << quote(packs.string()) << " (no " << (dir / "report.json").string()
+      << "); the verifier will not start until it is: stickerforge build PACK.json --out "
+      << dir.string() << "\n";
 }
 
 void require(const cxxopts::ParseResult& result, const char* option, std::string_view what) {
@@ -133,7 +158,8 @@ int cmd_campaign(CommandContext& context) {
       ("brand-background", "background colour #RRGGBB", cxxopts::value<std::string>())
       ("brand-text", "text colour #RRGGBB", cxxopts::value<std::string>())
       ("support-url", "customer support link", cxxopts::value<std::string>())
-      ("privacy-url", "privacy notice link", cxxopts::value<std::string>());
+      ("privacy-url", "privacy notice link", cxxopts::value<std::string>())
+      ("packs", "folder of built packs (for a warning)", cxxopts::value<std::string>());
   std::vector<const char*> argv = {"stickerforge campaign"};
   for (std::size_t i = 1; i < context.args.size(); ++i) argv.push_back(context.args[i].c_str());
   auto result = options.parse(static_cast<int>(argv.size()), argv.data());
@@ -146,13 +172,13 @@ int cmd_campaign(CommandContext& context) {
   if (sub == "list") {
     auto book = codes::CampaignBook::load(path);
     context.out << std::left << std::setw(20) << "id" << std::setw(13) << "trigger" << std::setw(16)
-                << "pack" << std::setw(22) << "starts" << std::setw(22) << "ends" << std::setw(6)
+                << "pack" << std::setw(24) << "starts" << std::setw(24) << "ends" << std::setw(6)
                 << "uses" << std::setw(8) << "cap" << "issued\n";
     for (const auto& record : book.records()) {
       const auto& c = record.campaign;
       context.out << std::setw(20) << c.id << std::setw(13) << c.trigger << std::setw(16) << c.pack_id
-                  << std::setw(22) << date_text(c.starts_unix) << std::setw(22)
-                  << date_text(c.ends_unix) << std::setw(6) << c.uses_per_code << std::setw(8)
+                  << std::setw(24) << start_text(c.starts_unix) << std::setw(24)
+                  << end_text(c.ends_unix) << std::setw(6) << c.uses_per_code << std::setw(8)
                   << (c.cap ? std::to_string(c.cap) : "-") << record.issued() << "\n";
     }
     return Exit::ok;
@@ -170,9 +196,10 @@ int cmd_campaign(CommandContext& context) {
     auto book = codes::CampaignBook::load_or_empty(path);
     book.add(campaign);
     book.save(path);
+    warn_unbuilt_pack(result, path, campaign, context.err);
     context.out << "campaign " << quote(campaign.id) << " added (pack " << quote(campaign.pack_id)
-                << ", trigger " << campaign.trigger << ", " << date_text(campaign.starts_unix)
-                << " to " << date_text(campaign.ends_unix) << ")\n";
+                << ", trigger " << campaign.trigger << ", " << start_text(campaign.starts_unix)
+                << " to " << end_text(campaign.ends_unix) << ")\n";
     return Exit::ok;
   }
   if (sub == "set") {
@@ -188,8 +215,9 @@ int cmd_campaign(CommandContext& context) {
     codes::CampaignBook::validate(changed);
     record.campaign = changed;
     book.save(path);
-    context.out << "campaign " << quote(changed.id) << " updated: " << date_text(changed.starts_unix)
-                << " to " << date_text(changed.ends_unix) << ", " << changed.uses_per_code
+    if (result.count("pack") || result.count("packs")) warn_unbuilt_pack(result, path, changed, context.err);
+    context.out << "campaign " << quote(changed.id) << " updated: " << start_text(changed.starts_unix)
+                << " to " << end_text(changed.ends_unix) << ", " << changed.uses_per_code
                 << " use(s) per code, cap " << (changed.cap ? std::to_string(changed.cap) : "none")
                 << "\n";
     return Exit::ok;

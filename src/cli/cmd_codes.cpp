@@ -16,6 +16,7 @@
 #include "codes/issuer.h"
 #include "codes/keyring.h"
 #include "codes/revocations.h"
+#include "codes/sheet.h"
 #include "codes/time_text.h"
 
 namespace sf::cli {
@@ -23,10 +24,15 @@ namespace {
 
 constexpr std::string_view kUsage =
     "usage: stickerforge codes issue --keyring FILE --campaigns FILE --campaign ID --count N\n"
-    "           --out PATH [--format csv|jsonl] [--kind typed|link] [--link-base URL]\n"
-    "           [--not-after DATE] [--qr DIR] [--qr-format png|svg] [--sheet FILE.html] [--force]\n"
+    "           --out PATH|- [--format csv|jsonl] [--kind typed|link] [--link-base URL]\n"
+    "           [--not-after DATE] [--qr DIR] [--qr-format png|svg] [--sheet FILE.html]\n"
+    "           [--layout a4|receipt-58|receipt-80] [--force]\n"
     "       stickerforge codes verify --keyring FILE --campaigns FILE [--revocations FILE]\n"
     "           [--now DATE] [--from FILE] CODE...\n"
+    "--out - writes the codes to standard output. --qr and --sheet need --link-base (the\n"
+    "verifier's public address followed by /r/), so every QR opens the redemption page.\n"
+    "--force replaces existing outputs and issues past the campaign's cap. --from takes the\n"
+    "CSV or JSON lines 'codes issue' wrote, or one code per line.\n"
     "       stickerforge codes revoke --revocations FILE [--reason TEXT]\n"
     "           (--key-id K | --campaign ID [--serials FIRST-LAST] |\n"
     "            --code CODE --keyring FILE --campaigns FILE)\n";
@@ -47,6 +53,33 @@ std::uint64_t parse_unsigned(std::string_view text, std::string_view what, std::
   return value;
 }
 
+// The codes of a file: the CSV or JSON lines 'codes issue' wrote (the code
+// column or field), or one code per line.
+std::vector<std::string> read_codes_file(const std::string& path) {
+  std::ifstream file(path);
+  if (!file) throw not_found("codes file " + quote(path) + " cannot be read");
+  std::vector<std::string> codes;
+  std::size_t number = 0;
+  for (std::string line; std::getline(file, line);) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    if (number == 1 && line.starts_with("code,")) continue;  // the CSV header
+    if (line.starts_with("{")) {
+      auto at = line.find("\"code\":\"");
+      auto end = at == std::string::npos ? at : line.find('"', at + 8);
+      if (end == std::string::npos)
+        throw bad_input(path + ":" + std::to_string(number) +
+                        ": a JSON line without a \"code\" string; expected what 'codes issue "
+                        "--format jsonl' writes");
+      codes.push_back(line.substr(at + 8, end - at - 8));
+      continue;
+    }
+    codes.push_back(line.substr(0, line.find(',')));
+  }
+  return codes;
+}
+
 int codes_issue(CommandContext& context, const cxxopts::ParseResult& result) {
   require(result, "keyring", "keyring");
   require(result, "campaigns", "campaigns file");
@@ -59,6 +92,7 @@ int codes_issue(CommandContext& context, const cxxopts::ParseResult& result) {
   request.campaign_id = result["campaign"].as<std::string>();
   request.count = parse_unsigned(result["count"].as<std::string>(), "--count", "1 to 100000000");
   request.out = result["out"].as<std::string>();
+  if (request.out == "-") request.out_stream = &context.out;
   std::string format = result["format"].as<std::string>();
   if (format == "csv") request.format = codes::IssueRequest::Format::csv;
   else if (format == "jsonl") request.format = codes::IssueRequest::Format::jsonl;
@@ -84,14 +118,22 @@ int codes_issue(CommandContext& context, const cxxopts::ParseResult& result) {
   else if (qr_format == "svg") request.qr_format = codes::IssueRequest::QrFormat::svg;
   else throw bad_input("--qr-format " + quote(qr_format) + " is unknown; expected png or svg");
   if (result.count("sheet")) request.sheet = result["sheet"].as<std::string>();
+  std::string layout = result["layout"].as<std::string>();
+  if (auto parsed = codes::parse_card_layout(layout)) request.layout = *parsed;
+  else throw bad_input("--layout " + quote(layout) + " is unknown; expected a4, receipt-58 or receipt-80");
+  if (result.count("layout") && request.sheet.empty())
+    throw bad_input("--layout applies to the printable cards; expected --sheet FILE.html with it");
   request.force = result["force"].as<bool>();
   auto summary = codes::issue_codes(request, std::time(nullptr));
-  context.out << summary.count << " " << kind << " codes of campaign " << quote(request.campaign_id)
+  // With --out - the codes own standard output; the summary goes beside them.
+  std::ostream& said = request.out == "-" ? context.err : context.out;
+  said << summary.count << " " << kind << " codes of campaign " << quote(request.campaign_id)
               << " (key " << summary.key_id << ", serials " << summary.first_serial << "-"
-              << summary.last_serial << ") written to " << quote(request.out.string());
-  if (!request.qr_dir.empty()) context.out << ", QR images in " << quote(request.qr_dir.string());
-  if (!request.sheet.empty()) context.out << ", printable sheet " << quote(request.sheet.string());
-  context.out << "\n";
+              << summary.last_serial << ") written to "
+       << (request.out == "-" ? std::string("standard output") : quote(request.out.string()));
+  if (!request.qr_dir.empty()) said << ", QR images in " << quote(request.qr_dir.string());
+  if (!request.sheet.empty()) said << ", printable cards " << quote(request.sheet.string());
+  said << "\n";
   return Exit::ok;
 }
 
@@ -102,10 +144,8 @@ int codes_verify(CommandContext& context, const cxxopts::ParseResult& result) {
   for (const std::string& input : inputs)
     if (input.rfind("--", 0) == 0) throw bad_input("codes verify: unknown option " + quote(input));
   if (result.count("from")) {
-    std::ifstream file(result["from"].as<std::string>());
-    if (!file) throw not_found("codes file " + quote(result["from"].as<std::string>()) + " cannot be read");
-    for (std::string line; std::getline(file, line);)
-      if (line.find_first_not_of(" \t\r") != std::string::npos) inputs.push_back(line);
+    auto from = read_codes_file(result["from"].as<std::string>());
+    inputs.insert(inputs.end(), from.begin(), from.end());
   }
   if (inputs.empty()) throw bad_input("no codes given; expected CODE... or --from FILE");
   std::string revocations = result.count("revocations") ? result["revocations"].as<std::string>() : "";
@@ -213,7 +253,8 @@ int cmd_codes(CommandContext& context) {
       ("not-after", "link tokens: last valid day", cxxopts::value<std::string>())
       ("qr", "folder of QR images", cxxopts::value<std::string>())
       ("qr-format", "png or svg", cxxopts::value<std::string>()->default_value("png"))
-      ("sheet", "printable HTML sheet", cxxopts::value<std::string>())
+      ("sheet", "printable HTML cards", cxxopts::value<std::string>())
+      ("layout", "a4, receipt-58 or receipt-80", cxxopts::value<std::string>()->default_value("a4"))
       ("force", "replace existing outputs", cxxopts::value<bool>()->default_value("false"))
       ("now", "judge dates at this time (testing)", cxxopts::value<std::string>())
       ("from", "file of codes, one per line", cxxopts::value<std::string>())

@@ -127,6 +127,13 @@ BrandColors effective_colors(const Brand& brand) {
   return out;
 }
 
+std::string qr_dark_color(const Brand& brand) {
+  for (const std::string& color : {brand.colors.primary, brand.colors.text})
+    if (!normalize_color(color).empty() && contrast_ratio(color, "#FFFFFF") >= kMinTextContrast)
+      return normalize_color(color);
+  return "#000000";
+}
+
 std::string logo_media_type(const Brand& brand) {
   if (brand.logo.empty()) return "";
   std::string ext = brand.logo_file.extension().string();

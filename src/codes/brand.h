@@ -40,6 +40,11 @@ std::string readable_on(std::string_view background);
 /// WCAG 2 contrast ratio of two "#RRGGBB" colours (1 to 21).
 double contrast_ratio(std::string_view a, std::string_view b);
 
+/// The colour for a QR code's dark modules: the brand's primary colour when
+/// phone cameras still read it on white (contrast >= 4.5:1), else its text
+/// colour under the same rule, else black.
+std::string qr_dark_color(const Brand& brand);
+
 /// "image/png" or "image/svg+xml" from the logo's extension; "" without logo.
 std::string logo_media_type(const Brand& brand);
 

@@ -19,7 +19,7 @@ struct Campaign {
   std::int64_t ends_unix = 0;    // first invalid second (UTC); 0 = open
   int uses_per_code = 1;         // redemptions allowed per code
   std::int64_t cap = 0;          // total redemptions allowed; 0 = none
-  Brand brand;                   // how pages, cards and QR images look; empty = plain
+  Brand brand{};                 // how pages, cards and QR images look; empty = plain
 };
 
 }  // namespace sf::codes

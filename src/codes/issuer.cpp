@@ -9,11 +9,13 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <ostream>
 #include <optional>
 #include <thread>
 
 #include "base/error.h"
 #include "base/text.h"
+#include "codes/brand.h"
 #include "codes/file_lock.h"
 #include "codes/keyring.h"
 #include "codes/link_code.h"
@@ -33,6 +35,10 @@ namespace fs = std::filesystem;
 // and disappears otherwise.
 class StagedFile {
  public:
+  StagedFile(const StagedFile&) = delete;
+  StagedFile& operator=(const StagedFile&) = delete;
+  // Standard output: written as it goes (a pipe cannot be staged).
+  explicit StagedFile(std::ostream& stream) : stream_(&stream) {}
   explicit StagedFile(const fs::path& target) : target_(target) {
     std::string pattern = target.string() + ".tmp-XXXXXX";
     int fd = ::mkstemp(pattern.data());
@@ -60,6 +66,10 @@ class StagedFile {
   }
   void commit() {
     flush();
+    if (stream_) {
+      stream_->flush();
+      return;
+    }
     if (std::fflush(file_) != 0 || ::fsync(::fileno(file_)) != 0 || std::fclose(file_) != 0) {
       file_ = nullptr;
       throw io_error("cannot write " + quote(target_.string()) + ": " + std::strerror(errno));
@@ -73,12 +83,19 @@ class StagedFile {
  private:
   static constexpr std::size_t kFlushAt = 1 << 20;
   void flush() {
+    if (stream_) {
+      stream_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+      if (!*stream_) throw io_error("cannot write the codes to standard output");
+      buffer_.clear();
+      return;
+    }
     if (!buffer_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
       throw io_error("cannot write " + quote(target_.string()) + ": " + std::strerror(errno));
     buffer_.clear();
   }
   fs::path target_, temp_;
   std::FILE* file_ = nullptr;
+  std::ostream* stream_ = nullptr;
   std::string buffer_;
 };
 
@@ -103,6 +120,14 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
+// "qr/" names the folder qr: without this its parent would be "qr" itself.
+fs::path without_trailing_slash(fs::path path) {
+  while (!path.empty() && !path.has_filename() && path.has_parent_path() &&
+         path.parent_path() != path)
+    path = path.parent_path();
+  return path;
+}
+
 void refuse_existing(const fs::path& path, bool force, std::string_view what) {
   if (!path.empty() && fs::exists(path) && !force)
     throw bad_input(std::string(what) + " " + quote(path.string()) +
@@ -117,8 +142,17 @@ void validate(const IssueRequest& r) {
   if (r.count > kMaxIssueCount)
     throw bad_input("--count " + std::to_string(r.count) +
                     " is absurd; expected at most 100000000 codes per run");
-  if (r.out.empty()) throw bad_input("no output file; expected --out PATH");
-  refuse_existing(r.out, r.force, "output");
+  if (r.out.empty()) throw bad_input("no output file; expected --out PATH (or - for standard output)");
+  if (r.out == "-" && !r.out_stream)
+    throw internal_error("--out - without a stream to write to");
+  if (r.out != "-") refuse_existing(r.out, r.force, "output");
+  // A QR of a bare code is text a phone camera cannot act on: it must open
+  // the redemption page with the code in it.
+  if ((!r.qr_dir.empty() || !r.sheet.empty()) && r.link_base.empty())
+    throw bad_input(std::string(!r.sheet.empty() ? "--sheet" : "--qr") +
+                    " needs --link-base: a QR code must carry a link a phone camera can open; "
+                    "expected --link-base https://YOUR-VERIFIER/r/ (the verifier's public "
+                    "address followed by /r/)");
   refuse_existing(r.qr_dir, r.force, "QR folder");
   refuse_existing(r.sheet, r.force, "sheet");
   if (!r.sheet.empty() && r.count > kMaxSheetCount)
@@ -166,7 +200,10 @@ std::string link_for(std::string_view base, std::string_view code) {
   return out + std::string(code);
 }
 
-IssueSummary issue_codes(const IssueRequest& request, std::int64_t now_unix) {
+IssueSummary issue_codes(const IssueRequest& original, std::int64_t now_unix) {
+  IssueRequest request = original;
+  request.qr_dir = without_trailing_slash(request.qr_dir);
+  request.sheet = without_trailing_slash(request.sheet);
   validate(request);
   Keyring keyring = Keyring::load(request.keyring);
   KeyType type = request.kind == IssueRequest::Kind::typed ? KeyType::hmac : KeyType::ed25519;
@@ -184,10 +221,20 @@ IssueSummary issue_codes(const IssueRequest& request, std::int64_t now_unix) {
   {
     FileLock lock(request.campaigns);
     CampaignBook book = CampaignBook::load(request.campaigns);
-    campaign = book.get(request.campaign_id).campaign;
+    const CampaignRecord& record = book.get(request.campaign_id);
+    campaign = record.campaign;
     if (campaign.ends_unix && now_unix >= campaign.ends_unix)
       throw bad_input("campaign " + quote(campaign.id) + " ended " + format_utc(campaign.ends_unix) +
                       "; extend it with 'campaign set --ends' before issuing");
+    // Codes past the cap could never be redeemed once it is reached: a
+    // customer would hold a code that says "campaign full".
+    const std::uint64_t cap = static_cast<std::uint64_t>(campaign.cap);
+    if (cap && record.issued() + request.count > cap && !request.force)
+      throw bad_input("campaign " + quote(campaign.id) + " has a cap of " + std::to_string(cap) +
+                      " redemptions and " + std::to_string(record.issued()) +
+                      " codes issued; " + std::to_string(request.count) + " more would pass it (at most " +
+                      std::to_string(record.issued() >= cap ? 0 : cap - record.issued()) +
+                      " fit); raise it with 'campaign set --cap' or pass --force");
     summary.ranges = book.reserve(request.campaign_id, key->id, request.count);
     book.save(request.campaigns);
   }
@@ -200,7 +247,9 @@ IssueSummary issue_codes(const IssueRequest& request, std::int64_t now_unix) {
   if (type == KeyType::hmac) hmac.emplace(key->secret);
   else signer.emplace(crypto::Ed25519PrivateKey::from_seed(key->secret));
 
-  StagedFile out(request.out);
+  auto out_file = request.out == "-" ? std::make_unique<StagedFile>(*request.out_stream)
+                                     : std::make_unique<StagedFile>(request.out);
+  StagedFile& out = *out_file;
   std::optional<fs::path> qr_staged;
   std::optional<TempDirGuard> qr_guard;
   if (!request.qr_dir.empty()) {
@@ -211,10 +260,15 @@ IssueSummary issue_codes(const IssueRequest& request, std::int64_t now_unix) {
   std::unique_ptr<SheetWriter> sheet;
   if (!request.sheet.empty()) {
     sheet_file = std::make_unique<StagedFile>(request.sheet);
-    sheet = std::make_unique<SheetWriter>(sheet_file->buffer(), campaign);
+    CardSettings cards;
+    cards.layout = request.layout;
+    cards.address = redemption_address(request.link_base);
+    cards.typed = request.kind == IssueRequest::Kind::typed;
+    sheet = std::make_unique<SheetWriter>(sheet_file->buffer(), campaign, cards);
   }
 
   bool with_link = !request.link_base.empty();
+  const std::string qr_dark = qr_dark_color(campaign.brand);
   bool csv = request.format == IssueRequest::Format::csv;
   std::string& buffer = out.buffer();
   if (csv) buffer += with_link ? "code,campaign,serial,key_id,link\n" : "code,campaign,serial,key_id\n";
@@ -270,15 +324,15 @@ IssueSummary issue_codes(const IssueRequest& request, std::int64_t now_unix) {
         buffer += "}\n";
       }
       out.maybe_flush();
-      const std::string& qr_text = with_link ? link : code;
+      const std::string& qr_text = link;
       if (qr_staged) {
         fs::path file = *qr_staged / (std::to_string(serial) +
                                       (request.qr_format == IssueRequest::QrFormat::png ? ".png" : ".svg"));
         if (request.qr_format == IssueRequest::QrFormat::png) {
-          Bytes png = qr_png(qr_text);
+          Bytes png = qr_png(qr_text, 8, qr_dark);
           write_file_atomic(file, std::string_view(reinterpret_cast<const char*>(png.data()), png.size()));
         } else {
-          write_file_atomic(file, qr_svg(qr_text));
+          write_file_atomic(file, qr_svg(qr_text, qr_dark));
         }
       }
       if (sheet) {

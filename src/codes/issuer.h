@@ -8,10 +8,12 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <iosfwd>
 #include <string>
 #include <vector>
 
 #include "codes/campaign_book.h"
+#include "codes/sheet.h"
 
 namespace sf::codes {
 
@@ -25,13 +27,15 @@ struct IssueRequest {
   std::uint64_t count = 0;
   enum class Kind { typed, link } kind = Kind::typed;
   enum class Format { csv, jsonl } format = Format::csv;
-  std::filesystem::path out;          // the CSV/JSONL file
+  std::filesystem::path out;          // the CSV/JSONL file; "-" = out_stream
+  std::ostream* out_stream = nullptr; // where "-" writes (standard output)
   std::string link_base;              // "https://x/r/" or with "{code}"; "" = none
   std::filesystem::path qr_dir;       // "" = no QR images
   enum class QrFormat { png, svg } qr_format = QrFormat::png;
-  std::filesystem::path sheet;        // "" = no printable sheet (HTML)
+  std::filesystem::path sheet;        // "" = no printable cards (HTML)
+  CardLayout layout = CardLayout::a4; // A4 sheets or a receipt strip
   std::int64_t link_not_after = 0;    // link tokens: 0 = campaign decides
-  bool force = false;                 // replace existing outputs
+  bool force = false;                 // replace existing outputs, issue past the cap
 };
 
 struct IssueSummary {
@@ -43,9 +47,11 @@ struct IssueSummary {
 };
 
 /// Issues the codes. Throws Error(bad_input) for a bad count, an existing
-/// output without force, an unknown or ended campaign, a keyring without an
-/// active key of the needed type; Error(io) for write failures. On any
-/// failure no output file, QR folder or sheet is left behind.
+/// output without force, QR images or cards without a link base (a QR must
+/// carry a URL a phone opens), an unknown or ended campaign, more codes than
+/// the campaign's cap without force, a keyring without an active key of the
+/// needed type; Error(io) for write failures. On any failure no output file,
+/// QR folder or sheet is left behind.
 IssueSummary issue_codes(const IssueRequest& request, std::int64_t now_unix);
 
 /// The link for a code: `base` with "{code}" replaced, or base + code.

@@ -4,8 +4,10 @@
 #include <zlib.h>
 
 #include <memory>
+#include <string>
 
 #include "base/error.h"
+#include "codes/brand.h"
 
 namespace sf::codes {
 namespace {
@@ -42,7 +44,8 @@ std::vector<std::vector<bool>> qr_modules(std::string_view text) {
   return rows;
 }
 
-Bytes qr_png(std::string_view text, int scale) {
+Bytes qr_png(std::string_view text, int scale, std::string_view dark_color) {
+  const std::string dark = normalize_color(dark_color);
   auto modules = qr_modules(text);
   int width = static_cast<int>(modules.size());
   int pixels = (width + 2 * kQuietZone) * scale;
@@ -73,14 +76,26 @@ Bytes qr_png(std::string_view text, int scale) {
   Bytes header;
   put_u32(header, static_cast<std::uint32_t>(pixels));
   put_u32(header, static_cast<std::uint32_t>(pixels));
-  header.insert(header.end(), {1, 0, 0, 0, 0});  // 1-bit grayscale, no interlace
+  bool black = dark.empty() || dark == "#000000";
+  // Black stays 1-bit grayscale (smallest, what receipt printers like); a
+  // brand colour makes it a two-entry palette, index 1 white as before.
+  header.insert(header.end(), {1, static_cast<std::uint8_t>(black ? 0 : 3), 0, 0, 0});
   put_chunk(png, "IHDR", header);
+  if (!black) {
+    Bytes palette;
+    for (int i = 0; i < 3; ++i)
+      palette.push_back(static_cast<std::uint8_t>(std::stoi(std::string(dark.substr(1 + 2 * i, 2)), nullptr, 16)));
+    palette.insert(palette.end(), {255, 255, 255});
+    put_chunk(png, "PLTE", palette);
+  }
   put_chunk(png, "IDAT", packed);
   put_chunk(png, "IEND", {});
   return png;
 }
 
-std::string qr_svg(std::string_view text) {
+std::string qr_svg(std::string_view text, std::string_view dark_color) {
+  std::string dark = normalize_color(dark_color);
+  if (dark.empty()) dark = "#000000";
   auto modules = qr_modules(text);
   int width = static_cast<int>(modules.size());
   std::string size = std::to_string(width + 2 * kQuietZone);
@@ -92,7 +107,7 @@ std::string qr_svg(std::string_view text) {
   svg.append("<rect width=\"").append(size).append("\" height=\"").append(size);
   // stroke="none" spelled out: some renderers (ImageMagick's) stroke paths
   // by default, which blurs modules together.
-  svg.append("\" fill=\"#fff\"/><path fill=\"#000\" stroke=\"none\" d=\"");
+  svg.append("\" fill=\"#fff\"/><path fill=\"").append(dark).append("\" stroke=\"none\" d=\"");
   for (int y = 0; y < width; ++y)
     for (int x = 0; x < width;) {
       if (!modules[y][x]) {

@@ -1,5 +1,7 @@
 #include "codes/revocations.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
@@ -86,6 +88,35 @@ void RevocationList::save(const std::filesystem::path& path) const {
   }
   json doc = {{"format", "stickerforge-revocations"}, {"version", 1}, {"revocations", entries}};
   write_file_atomic(path, doc.dump(2) + "\n", 0644);
+}
+
+std::uint64_t revoked_issued(const CampaignRecord& record, const RevocationList& list) {
+  std::uint64_t total = 0;
+  for (const Slot& slot : record.slots) {
+    // The slot's issued codes are campaign-wide serials [begin, end).
+    const std::uint64_t begin = slot.first_serial, end = slot.first_serial + slot.used;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> cut;
+    for (const Revocation& r : list.entries()) {
+      if (r.kind == Revocation::Kind::key && r.key_id == slot.key_id) cut.emplace_back(begin, end);
+      if (r.kind == Revocation::Kind::campaign && r.campaign_id == record.campaign.id)
+        cut.emplace_back(begin, end);
+      if (r.kind == Revocation::Kind::serials && r.campaign_id == record.campaign.id) {
+        std::uint64_t from = std::max(begin, r.first_serial);
+        std::uint64_t to = std::min(end, r.last_serial + 1);
+        if (from < to) cut.emplace_back(from, to);
+      }
+    }
+    std::sort(cut.begin(), cut.end());
+    std::uint64_t covered_to = begin;
+    for (auto [from, to] : cut) {
+      from = std::max(from, covered_to);
+      if (from < to) {
+        total += to - from;
+        covered_to = to;
+      }
+    }
+  }
+  return total;
 }
 
 }  // namespace sf::codes

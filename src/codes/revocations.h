@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "codes/campaign_book.h"
+
 namespace sf::codes {
 
 struct Revocation {
@@ -36,5 +38,9 @@ class RevocationList {
  private:
   std::vector<Revocation> entries_;
 };
+
+/// How many of `record`'s issued codes `list` revokes (overlapping entries
+/// count each code once), for the report.
+std::uint64_t revoked_issued(const CampaignRecord& record, const RevocationList& list);
 
 }  // namespace sf::codes

@@ -66,4 +66,44 @@ std::string format_utc(std::int64_t unix_seconds) {
   return buffer;
 }
 
+namespace {
+
+std::string strftime_utc(std::int64_t unix_seconds, const char* format) {
+  std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  ::gmtime_r(&t, &tm);
+  char buffer[64];
+  std::strftime(buffer, sizeof buffer, format, &tm);
+  return buffer;
+}
+
+bool is_midnight(std::int64_t unix_seconds) { return unix_seconds % 86400 == 0; }
+
+// "3 December 2026": the day without a leading zero, month in words (English;
+// the customer's pages localise, printed cards are in the marketer's words).
+std::string day_words(std::int64_t unix_seconds) {
+  std::string day = strftime_utc(unix_seconds, "%d");
+  if (day[0] == '0') day.erase(0, 1);
+  return day + strftime_utc(unix_seconds, " %B %Y");
+}
+
+}  // namespace
+
+std::string format_start(std::int64_t starts_unix) {
+  return is_midnight(starts_unix) ? strftime_utc(starts_unix, "%Y-%m-%d") : format_utc(starts_unix);
+}
+
+std::string format_end(std::int64_t ends_unix) {
+  return is_midnight(ends_unix) ? strftime_utc(ends_unix - 86400, "%Y-%m-%d") : format_utc(ends_unix);
+}
+
+std::string format_words(std::int64_t unix_seconds) {
+  if (is_midnight(unix_seconds)) return day_words(unix_seconds);
+  return day_words(unix_seconds) + strftime_utc(unix_seconds, ", %H:%M UTC");
+}
+
+std::string format_end_words(std::int64_t ends_unix) {
+  return is_midnight(ends_unix) ? day_words(ends_unix - 86400) : format_words(ends_unix);
+}
+
 }  // namespace sf::codes

@@ -21,4 +21,21 @@ std::int64_t parse_utc(std::string_view text, DateEdge edge, std::string_view wh
 /// "YYYY-MM-DDTHH:MM:SSZ".
 std::string format_utc(std::int64_t unix_seconds);
 
+/// A campaign's first second as typed: "2026-03-01" when it is a UTC
+/// midnight, else "YYYY-MM-DDTHH:MM:SSZ".
+std::string format_start(std::int64_t starts_unix);
+
+/// A campaign's (exclusive) end as the marketer typed it: "2026-05-31" for
+/// the first second of June 1st (the last day, inclusive), else
+/// "YYYY-MM-DDTHH:MM:SSZ".
+std::string format_end(std::int64_t ends_unix);
+
+/// A moment in words: "1 March 2026" at a UTC midnight, else
+/// "1 March 2026, 14:00 UTC".
+std::string format_words(std::int64_t unix_seconds);
+
+/// The last valid moment in words, for people: "31 May 2026" when the end is a
+/// UTC midnight, else "3 December 2026, 16:24 UTC".
+std::string format_end_words(std::int64_t ends_unix);
+
 }  // namespace sf::codes

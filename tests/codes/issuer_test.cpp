@@ -108,19 +108,22 @@ TEST_CASE("link codes issue as JSON lines with links that verify", "[codes]") {
   CHECK(lines == 20);
 }
 
-TEST_CASE("QR images and the printable sheet decode to the issued codes", "[codes]") {
+TEST_CASE("QR images and the printable cards decode to the issued codes' links", "[codes]") {
   Setup s;
   s.request.count = 3;
-  s.request.qr_dir = s.dir / "qr";
+  s.request.link_base = "https://rewards.example/r/";
+  s.request.qr_dir = s.dir / "qr/";  // a trailing slash names the same folder
   s.request.sheet = s.dir / "sheet.html";
   issue_codes(s.request, kMidCampaign);
   auto rows = read_csv(s.request.out);
   REQUIRE(rows.size() == 4);
+  CHECK(std::filesystem::is_directory(s.dir / "qr"));
   for (std::size_t i = 1; i < rows.size(); ++i) {
-    auto png = s.request.qr_dir / (rows[i][2] + ".png");
+    auto png = s.dir / "qr" / (rows[i][2] + ".png");
     REQUIRE(std::filesystem::exists(png));
     auto decoded = sf::test::run_command("(zbarimg --quiet --raw '" + png.string() + "' 2>/dev/null)");
-    CHECK(decoded.output == rows[i][0] + "\n");
+    CHECK(decoded.output == "https://rewards.example/r/" + rows[i][0] + "\n");
+    CHECK(rows[i][4] == "https://rewards.example/r/" + rows[i][0]);
   }
   std::string sheet = sf::read_text_file(s.request.sheet);
   for (std::size_t i = 1; i < rows.size(); ++i) CHECK(sheet.find(rows[i][0]) != std::string::npos);
@@ -151,6 +154,7 @@ TEST_CASE("bad issue requests are refused and write nothing", "[codes]") {
   REQUIRE_THROWS_WITH(issue_codes(r, kMidCampaign), Catch::Contains("does not exist"));
   r = s.request;
   r.count = 20'000;
+  r.link_base = "https://rewards.example/r/";
   r.sheet = s.dir / "sheet.html";
   expect_refusal(r, "a printable sheet of 20000 codes is too long");
   // An ended campaign is refused before any serial is reserved.
