@@ -1,6 +1,7 @@
-// `stickerforge report --ledger URL [--campaigns FILE] [--csv FILE]`: issued
-// and redeemed per campaign, and redeemed/attempts per campaign, trigger,
-// store and day, read from the verifier's ledger.
+// `stickerforge report --ledger URL [--campaigns FILE] [--revocations FILE]
+// [--csv FILE]`: per campaign the codes issued, codes redeemed and uses (apart:
+// a code may have several uses), codes revoked and the cap left; then codes,
+// uses and attempts per campaign, trigger, store and day, from the ledger.
 #include <cxxopts.hpp>
 #include <tuple>
 
@@ -10,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/parse_options.h"
 #include "codes/campaign_book.h"
+#include "codes/revocations.h"
 #include "ledger/ledger.h"
 #include "ledger/report_table.h"
 
@@ -21,7 +23,9 @@ int cmd_report(CommandContext& context) {
   options.add_options()
       ("ledger", "the verifier's ledger: sqlite:PATH or postgresql://...",
        cxxopts::value<std::string>())
-      ("campaigns", "campaigns file, for the issued counts", cxxopts::value<std::string>())
+      ("campaigns", "campaigns file, for the issued counts and caps", cxxopts::value<std::string>())
+      ("revocations", "revocation list, for the revoked counts (needs --campaigns)",
+       cxxopts::value<std::string>())
       ("campaign", "only this campaign", cxxopts::value<std::string>())
       ("csv", "also write the report as CSV to FILE (totals have store and day '*')",
        cxxopts::value<std::string>())
@@ -31,19 +35,31 @@ int cmd_report(CommandContext& context) {
   const cxxopts::ParseResult& args = *parsed;
   if (!args.unmatched().empty()) {
     throw bad_input("report: unexpected argument " + quote(args.unmatched().front()) +
-                    "; usage: stickerforge report --ledger URL [--campaigns FILE] [--csv FILE]");
+                    "; usage: stickerforge report --ledger URL [--campaigns FILE] "
+                    "[--revocations FILE] [--campaign ID] [--csv FILE]");
   }
   if (!args.count("ledger")) {
     throw bad_input("report: no ledger given; expected --ledger sqlite:PATH or --ledger postgresql://...");
   }
 
   // Read the campaigns file first: a bad file is reported before touching the database.
-  std::vector<std::tuple<std::string, std::string, std::int64_t>> issued;
+  if (args.count("revocations") && !args.count("campaigns"))
+    throw bad_input("report: --revocations needs --campaigns (revoked serials are counted "
+                    "against the codes issued)");
+  std::vector<ledger::CampaignFacts> issued;
   if (args.count("campaigns")) {
     const auto book = codes::CampaignBook::load(args["campaigns"].as<std::string>());
+    std::optional<codes::RevocationList> revocations;
+    if (args.count("revocations"))
+      revocations = codes::RevocationList::load(args["revocations"].as<std::string>());
     for (const codes::CampaignRecord& record : book.records()) {
-      issued.emplace_back(record.campaign.id, record.campaign.trigger,
-                          static_cast<std::int64_t>(record.issued()));
+      ledger::CampaignFacts facts;
+      facts.campaign_id = record.campaign.id;
+      facts.trigger = record.campaign.trigger;
+      facts.issued = static_cast<std::int64_t>(record.issued());
+      if (revocations) facts.revoked = static_cast<std::int64_t>(codes::revoked_issued(record, *revocations));
+      facts.cap = record.campaign.cap;
+      issued.push_back(std::move(facts));
     }
   }
   // Never create a ledger just to report on it: a typo in the path is an error.
@@ -53,7 +69,7 @@ int cmd_report(CommandContext& context) {
   if (args.count("campaign")) {
     const std::string only = args["campaign"].as<std::string>();
     std::erase_if(rows, [&](const ledger::ReportRow& r) { return r.campaign_id != only; });
-    std::erase_if(issued, [&](const auto& entry) { return std::get<0>(entry) != only; });
+    std::erase_if(issued, [&](const auto& entry) { return entry.campaign_id != only; });
     if (rows.empty() && issued.empty()) {
       throw not_found("report: campaign " + quote(only) + " has no codes issued, redeemed or tried");
     }

@@ -76,6 +76,8 @@ struct ReportRow {
   std::int64_t redeemed = 0;         // uses recorded that day
   std::int64_t attempts = 0;         // audit rows that day, successes included
   std::int64_t failed_attempts = 0;  // audit rows whose outcome is not "redeemed"
+  std::int64_t codes_redeemed = 0;   // codes first redeemed that day (a code of a
+                                     // two-use campaign counts once, its uses twice)
 };
 
 class Ledger {

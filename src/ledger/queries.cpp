@@ -86,7 +86,8 @@ constexpr Statement kSelectAttempts{
     "FROM sf_attempts WHERE code_key = $1 ORDER BY id"};
 constexpr Statement kReportUses{
     "report_uses",
-    "SELECT campaign_id, trigger_kind, store, at_ms / 86400000, count(*) "
+    "SELECT campaign_id, trigger_kind, store, at_ms / 86400000, count(*), "
+    "sum(CASE WHEN use_number = 1 THEN 1 ELSE 0 END) "
     "FROM sf_redemption_uses GROUP BY campaign_id, trigger_kind, store, at_ms / 86400000"};
 constexpr Statement kReportAttempts{
     "report_attempts",
@@ -320,7 +321,11 @@ std::vector<ReportRow> select_report(SqlSession& session) {
     row.day = format_day(std::get<3>(key));
     return row;
   };
-  for (const Row& r : session.query(kReportUses, {})) row_for(r).redeemed = to_int(r.at(4));
+  for (const Row& r : session.query(kReportUses, {})) {
+    ReportRow& row = row_for(r);
+    row.redeemed = to_int(r.at(4));
+    row.codes_redeemed = to_int(r.at(5));
+  }
   for (const Row& r : session.query(kReportAttempts, {})) {
     ReportRow& row = row_for(r);
     row.attempts = to_int(r.at(4));

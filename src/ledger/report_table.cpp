@@ -57,26 +57,33 @@ std::string csv_cell(const std::string& value) {
 
 }  // namespace
 
-std::vector<CampaignTotals> campaign_totals(
-    std::span<const ReportRow> rows,
-    std::span<const std::tuple<std::string, std::string, std::int64_t>> issued) {
+std::vector<CampaignTotals> campaign_totals(std::span<const ReportRow> rows,
+                                            std::span<const CampaignFacts> facts) {
   std::map<std::string, CampaignTotals> by_id;
-  for (const auto& [id, trigger, count] : issued) {
-    CampaignTotals& t = by_id[id];
-    t.campaign_id = id;
-    t.trigger = trigger;
-    t.issued = count;
+  std::map<std::string, std::int64_t> caps;
+  for (const CampaignFacts& f : facts) {
+    CampaignTotals& t = by_id[f.campaign_id];
+    t.campaign_id = f.campaign_id;
+    t.trigger = f.trigger;
+    t.issued = f.issued;
+    t.revoked = f.revoked;
+    if (f.cap > 0) caps[f.campaign_id] = f.cap;
   }
   for (const ReportRow& row : rows) {
     CampaignTotals& t = by_id[row.campaign_id];
     t.campaign_id = row.campaign_id;
     if (t.trigger.empty()) t.trigger = row.trigger;
+    t.codes_redeemed += row.codes_redeemed;
     t.redeemed += row.redeemed;
     t.attempts += row.attempts;
     t.failed_attempts += row.failed_attempts;
   }
   std::vector<CampaignTotals> out;
-  for (auto& [id, totals] : by_id) out.push_back(std::move(totals));
+  for (auto& [id, totals] : by_id) {
+    if (auto cap = caps.find(id); cap != caps.end())
+      totals.cap_left = std::max<std::int64_t>(0, cap->second - totals.redeemed);
+    out.push_back(std::move(totals));
+  }
   return out;
 }
 
@@ -86,29 +93,40 @@ void write_report_text(std::ostream& out, std::span<const CampaignTotals> totals
     out << "no redemptions or attempts recorded yet\n";
     return;
   }
+  // Codes and uses apart: a two-use campaign's 4 codes redeemed twice each
+  // are 4 codes redeemed (100%) and 8 uses, never "8 redeemed of 4".
   std::vector<std::vector<std::string>> summary = {
-      {"campaign", "trigger", "issued", "redeemed", "redeemed %", "attempts", "failed"}};
+      {"campaign", "trigger", "issued", "redeemed", "redeemed %", "uses", "revoked", "cap left",
+       "attempts", "failed"}};
+  auto optional_number = [](const std::optional<std::int64_t>& value) {
+    return value ? std::to_string(*value) : std::string("-");
+  };
   for (const CampaignTotals& t : totals) {
     summary.push_back({shown_campaign(t.campaign_id), t.trigger.empty() ? "-" : t.trigger,
-                       t.issued ? std::to_string(*t.issued) : "-", std::to_string(t.redeemed),
-                       t.issued ? percent(t.redeemed, *t.issued) : "-",
-                       std::to_string(t.attempts), std::to_string(t.failed_attempts)});
+                       optional_number(t.issued), std::to_string(t.codes_redeemed),
+                       t.issued ? percent(t.codes_redeemed, *t.issued) : "-",
+                       std::to_string(t.redeemed), optional_number(t.revoked),
+                       optional_number(t.cap_left), std::to_string(t.attempts),
+                       std::to_string(t.failed_attempts)});
   }
   print_table(out, summary, 2);
   if (rows.empty()) return;
   out << "\n";
   std::vector<std::vector<std::string>> detail = {
-      {"campaign", "trigger", "store", "day", "redeemed", "attempts", "failed"}};
+      {"campaign", "trigger", "store", "day", "redeemed", "uses", "attempts", "failed"}};
   for (const ReportRow& r : rows) {
     detail.push_back({shown_campaign(r.campaign_id), r.trigger.empty() ? "-" : r.trigger,
-                      shown_store(r.store), r.day, std::to_string(r.redeemed),
-                      std::to_string(r.attempts), std::to_string(r.failed_attempts)});
+                      shown_store(r.store), r.day, std::to_string(r.codes_redeemed),
+                      std::to_string(r.redeemed), std::to_string(r.attempts),
+                      std::to_string(r.failed_attempts)});
   }
   print_table(out, detail, 4);
 }
 
 std::string report_csv(std::span<const CampaignTotals> totals, std::span<const ReportRow> rows) {
-  std::string csv = "campaign,trigger,store,day,issued,redeemed,attempts,failed_attempts\r\n";
+  std::string csv =
+      "campaign,trigger,store,day,issued,codes_redeemed,uses,revoked,cap_left,attempts,"
+      "failed_attempts\r\n";
   auto line = [&](std::initializer_list<std::string> cells) {
     bool first = true;
     for (const std::string& cell : cells) {
@@ -120,12 +138,14 @@ std::string report_csv(std::span<const CampaignTotals> totals, std::span<const R
   };
   for (const CampaignTotals& t : totals) {
     line({t.campaign_id, t.trigger, "*", "*", t.issued ? std::to_string(*t.issued) : "",
-          std::to_string(t.redeemed), std::to_string(t.attempts),
-          std::to_string(t.failed_attempts)});
+          std::to_string(t.codes_redeemed), std::to_string(t.redeemed),
+          t.revoked ? std::to_string(*t.revoked) : "", t.cap_left ? std::to_string(*t.cap_left) : "",
+          std::to_string(t.attempts), std::to_string(t.failed_attempts)});
   }
   for (const ReportRow& r : rows) {
-    line({r.campaign_id, r.trigger, r.store, r.day, "", std::to_string(r.redeemed),
-          std::to_string(r.attempts), std::to_string(r.failed_attempts)});
+    line({r.campaign_id, r.trigger, r.store, r.day, "", std::to_string(r.codes_redeemed),
+          std::to_string(r.redeemed), "", "", std::to_string(r.attempts),
+          std::to_string(r.failed_attempts)});
   }
   return csv;
 }

@@ -293,6 +293,7 @@ TEMPLATE_TEST_CASE("every attempt lands in the audit table and in the report", "
   CHECK(rows[1].store == "store-1");
   CHECK(rows[1].day == "2026-11-29");
   CHECK(rows[1].redeemed == 1);
+  CHECK(rows[1].codes_redeemed == 1);  // its first use was that day
   CHECK(rows[1].attempts == 3);
   CHECK(rows[1].failed_attempts == 2);
   CHECK(rows[2].store == "store-2");
