@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/error.h"
 #include "base/text.h"
 #include "codes/base64url.h"
 #include "crypto/primitives.h"
@@ -116,6 +117,12 @@ RedeemAnswer redeem_code(Services& services, const Caller& caller, std::string_v
   const std::int64_t now_ms = services.now_ms();
   if (limited(services, caller, now_ms / 1000, answer)) return answer;
   if (!check_text(services, caller, code, now_ms, answer)) return answer;
+  // Start and reload refuse unbuilt packs, but a build can vanish while the
+  // service runs: the code must then stay unspent (an error, logged, 500).
+  if (!services.packs.find(answer.check.pack_id))
+    throw internal_error("pack " + quote(answer.check.pack_id) + " of campaign " +
+                         quote(answer.check.campaign_id) +
+                         " has no build in the packs folder; the code was not redeemed");
 
   ledger::RedeemRequest request;
   request.code_key = answer.check.code_key;

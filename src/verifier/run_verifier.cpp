@@ -4,14 +4,18 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 #include <thread>
 
 #include "base/error.h"
 #include "codes/checker.h"
+#include "codes/revocations.h"
 #include "ledger/ledger.h"
 #include "verifier/codes_adapter.h"
+#include "verifier/pack_readiness.h"
 #include "verifier/server.h"
 
 namespace sf::verifier {
@@ -36,6 +40,7 @@ StoreKeys load_store_keys(const Config& config) {
 // was and the log says why.
 void reload(const Config& config, Reloadable<codes::Checker>& checker, Services& services) {
   try {
+    require_built_packs(config.campaigns, config.packs, std::time(nullptr));
     codes::Checker fresh = load_checker(config);
     StoreKeys keys = load_store_keys(config);
     const std::size_t stores = keys.size();
@@ -67,6 +72,11 @@ int run_verifier(const Config& config) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   validate_config(config);
+  // The revocation list is optional: an empty one is created where the
+  // operator said, so 'codes revoke' and the next SIGHUP have a file to share.
+  if (!config.revocations.empty() && !std::filesystem::exists(config.revocations))
+    codes::RevocationList().save(config.revocations);
+  require_built_packs(config.campaigns, config.packs, std::time(nullptr));
   auto checker = std::make_shared<Reloadable<codes::Checker>>(load_checker(config));
   StoreKeys store_keys = load_store_keys(config);
   Bytes secret = load_download_secret(config.download_secret);
