@@ -111,6 +111,10 @@ std::string end_text(std::int64_t unix_seconds) {
   return unix_seconds ? codes::format_end(unix_seconds) + (unix_seconds % 86400 ? "" : " (inclusive)")
                       : "open";
 }
+std::string dates_text(const codes::Campaign& c) {
+  if (!c.starts_unix && !c.ends_unix) return "no start or end date";
+  return start_text(c.starts_unix) + " to " + end_text(c.ends_unix);
+}
 
 // The verifier refuses to start while a campaign's pack is not built, so say
 // it now, while the marketer is still at the keyboard (a warning: the build
@@ -198,8 +202,7 @@ int cmd_campaign(CommandContext& context) {
     book.save(path);
     warn_unbuilt_pack(result, path, campaign, context.err);
     context.out << "campaign " << quote(campaign.id) << " added (pack " << quote(campaign.pack_id)
-                << ", trigger " << campaign.trigger << ", " << start_text(campaign.starts_unix)
-                << " to " << end_text(campaign.ends_unix) << ")\n";
+                << ", trigger " << campaign.trigger << ", " << dates_text(campaign) << ")\n";
     return Exit::ok;
   }
   if (sub == "set") {
@@ -216,8 +219,7 @@ int cmd_campaign(CommandContext& context) {
     record.campaign = changed;
     book.save(path);
     if (result.count("pack") || result.count("packs")) warn_unbuilt_pack(result, path, changed, context.err);
-    context.out << "campaign " << quote(changed.id) << " updated: " << start_text(changed.starts_unix)
-                << " to " << end_text(changed.ends_unix) << ", " << changed.uses_per_code
+    context.out << "campaign " << quote(changed.id) << " updated: " << dates_text(changed) << ", " << changed.uses_per_code
                 << " use(s) per code, cap " << (changed.cap ? std::to_string(changed.cap) : "none")
                 << "\n";
     return Exit::ok;

@@ -73,7 +73,10 @@ std::string style(CardLayout layout, const BrandColors& colors) {
            ".text{flex:1;min-width:0;font-size:7.2pt;line-height:1.3}\n"
            ".title{font-size:8.5pt}\n"
            ".code{font-size:11pt;margin:1mm 0 1.5mm}\n"
-           ".expiry{margin-top:1.5mm}\n";
+           ".expiry{margin-top:1.5mm}\n"
+           // On a phone (a sheet forwarded before printing) one card per row.
+           "@media screen{body{padding:4mm 0}}\n"
+           "@media screen and (max-width:180mm){.sheet{grid-template-columns:85mm}}\n";
   const bool narrow = layout == CardLayout::receipt_58;
   const std::string paper_width = narrow ? "58mm" : "80mm";
   const std::string width = narrow ? "48mm" : "72mm";

@@ -249,3 +249,30 @@ TEST_CASE("campaign echoes an end date as the day typed, and its usage lists eve
   for (const char* action : {"campaign add", "campaign list", "campaign set", "--brand-name", "--pack"})
     CHECK_THAT(r.err, Catch::Contains(action));
 }
+
+TEST_CASE("a card rendered by Chromium at phone size shows a QR a camera decodes to the link", "[codes][cards][chromium]") {
+  Issue s;
+  brand_the_campaign(s.request.campaigns, s.dir.path());
+  s.request.count = 1;
+  s.request.sheet = s.dir / "cards.html";
+  issue_codes(s.request, kMidCampaign);
+  std::ifstream csv(s.request.out);
+  std::string line;
+  std::getline(csv, line);
+  std::getline(csv, line);
+  const std::string code = line.substr(0, line.find(','));
+  const auto png = s.dir / "card.png";
+  auto shot = sf::test::run_command(
+      "chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
+      "--disable-component-update --disable-sync --user-data-dir='" + (s.dir / "profile").string() +
+      "' --hide-scrollbars --window-size=390,844 --screenshot='" + png.string() + "' 'file://" +
+      s.request.sheet.string() + "' 2>&1");
+  INFO(shot.output);
+  REQUIRE(std::filesystem::exists(png));
+  CHECK(zbar(png) == "https://rewards.example/r/" + code);
+  // One card per row at phone width: trimmed of the white page around it, the
+  // card is 85 mm (321 px) wide, not cut at both screen edges (390 px).
+  auto trimmed = sf::test::run_command("convert '" + png.string() + "' -trim -format %w info:");
+  INFO(trimmed.output);
+  CHECK(std::stoi(trimmed.output) < 340);
+}

@@ -7,6 +7,8 @@
 #include "base/files.h"
 #include "cli/run_cli.h"
 #include "codes/campaign_book.h"
+#include "codes/revocations.h"
+#include <tuple>
 #include "ledger/ledger.h"
 #include "support/temp_dir.h"
 
@@ -26,12 +28,15 @@ CliResult report(std::vector<std::string> args) {
   return {status, out.str(), err.str()};
 }
 
-// A ledger with three redemptions of campaign "spring" (two stores, two
-// days) and a mistyped attempt; a campaigns file that issued 25 spring codes.
+// A ledger with three uses of campaign "spring" (two uses per code, a cap of
+// 10): code 0 twice at store-1 on one day, code 1 once anonymously the next;
+// a mistyped attempt; a campaigns file that issued 25 spring codes, and a
+// revocation list taking back serials 0-4.
 struct Fixture {
   TempDir dir;
   std::string url = "sqlite:" + (dir / "ledger.db").string();
   std::filesystem::path campaigns = dir / "campaigns.json";
+  std::filesystem::path revocations = dir / "revoked.json";
 
   Fixture() {
     sf::codes::CampaignBook book;
@@ -40,16 +45,30 @@ struct Fixture {
     spring.name = "Spring survey";
     spring.pack_id = "acme_hearts";
     spring.trigger = "survey";
+    spring.uses_per_code = 2;
+    spring.cap = 10;
     book.add(spring);
     book.reserve("spring", 1, 25);
     book.save(campaigns);
+    sf::codes::RevocationList list;
+    sf::codes::Revocation revocation;
+    revocation.campaign_id = "spring";
+    revocation.first_serial = 0;
+    revocation.last_serial = 4;
+    list.add(revocation);
+    revocation.first_serial = 3;  // overlapping: each code counts once
+    revocation.last_serial = 4;
+    list.add(revocation);
+    list.save(revocations);
 
     auto ledger = sf::ledger::open_ledger(url);
     const std::int64_t day = 1795950000000;  // 2026-11-29T11:00:00Z
-    int serial = 0;
-    for (auto [store, at] : {std::pair{"store-1", day}, {"store-1", day + 1}, {"", day + 86400000}}) {
+    for (auto [code, store, at] : {std::tuple{"1/0/0", "store-1", day}, {"1/0/0", "store-1", day + 1},
+                                   {"1/0/1", "", day + 86400000}}) {
       sf::ledger::RedeemRequest r;
-      r.code_key = "1/0/" + std::to_string(serial++);
+      r.code_key = code;
+      r.uses_allowed = 2;
+      r.campaign_cap = 10;
       r.campaign_id = "spring";
       r.trigger = "survey";
       r.store = store;
@@ -62,16 +81,24 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("report prints issued and redeemed per campaign and per store and day",
+TEST_CASE("report counts codes and uses apart, with revoked codes and the cap left",
           "[ledger][report][cli]") {
   Fixture f;
-  auto result = report({"--ledger", f.url, "--campaigns", f.campaigns.string()});
+  auto result = report({"--ledger", f.url, "--campaigns", f.campaigns.string(), "--revocations",
+                        f.revocations.string()});
+  INFO(result.out);
   INFO(result.err);
   REQUIRE(result.status == 0);
-  CHECK_THAT(result.out, Catch::Contains("spring      survey       25         3       12.0%"));
-  CHECK_THAT(result.out, Catch::Contains("spring      survey   store-1      2026-11-29         2"));
-  CHECK_THAT(result.out, Catch::Contains("spring      survey   (anonymous)  2026-11-30         1"));
+  CHECK_THAT(result.out, Catch::Contains(
+      "campaign    trigger  issued  redeemed  redeemed %  uses  revoked  cap left  attempts  failed"));
+  // 2 codes redeemed (8% of 25), 3 uses, 5 revoked, 10 - 3 = 7 redemptions left.
+  CHECK_THAT(result.out, Catch::Contains("spring      survey       25         2        8.0%     3        5         7"));
+  CHECK_THAT(result.out, Catch::Contains("spring      survey   store-1      2026-11-29         1     2"));
+  CHECK_THAT(result.out, Catch::Contains("spring      survey   (anonymous)  2026-11-30         1     1"));
   CHECK_THAT(result.out, Catch::Contains("(unparsed)"));
+  result = report({"--ledger", f.url, "--revocations", f.revocations.string()});
+  CHECK(result.status == 2);
+  CHECK_THAT(result.err, Catch::Contains("report: --revocations needs --campaigns"));
 }
 
 TEST_CASE("report --csv writes the same figures as CSV", "[ledger][report][cli]") {
@@ -83,10 +110,11 @@ TEST_CASE("report --csv writes the same figures as CSV", "[ledger][report][cli]"
   INFO(result.err);
   REQUIRE(result.status == 0);
   CHECK(sf::read_text_file(csv_path) ==
-        "campaign,trigger,store,day,issued,redeemed,attempts,failed_attempts\r\n"
-        "spring,survey,*,*,25,3,3,0\r\n"
-        "spring,survey,,2026-11-30,,1,1,0\r\n"
-        "spring,survey,store-1,2026-11-29,,2,2,0\r\n");
+        "campaign,trigger,store,day,issued,codes_redeemed,uses,revoked,cap_left,attempts,"
+        "failed_attempts\r\n"
+        "spring,survey,*,*,25,2,3,,7,3,0\r\n"
+        "spring,survey,,2026-11-30,,1,1,,,1,0\r\n"
+        "spring,survey,store-1,2026-11-29,,1,2,,,2,0\r\n");
 }
 
 TEST_CASE("report refuses bad input with a clear message and creates nothing",

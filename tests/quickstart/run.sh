@@ -66,10 +66,11 @@ assert answer["status"] == "redeemed", answer
 unlock = answer["unlock"]
 assert unlock["available"], unlock
 assert unlock["pack"]["id"] == "fergie_friends", unlock["pack"]
-# "Save the images" (a ZIP of PNGs) where the verifier offers it, else the
-# first platform archive: what a customer taps.
+# "Save the images" (a ZIP of PNGs) where the verifier offers it, else
+# Telegram's archive: what a customer taps.
 downloads = [(p["platform"], d["url"]) for p in unlock["platforms"] for d in p.get("downloads", [])]
-downloads.sort(key=lambda item: item[0] != "images")
+preference = ["images", "telegram"]
+downloads.sort(key=lambda item: preference.index(item[0]) if item[0] in preference else 9)
 assert downloads, unlock
 url = downloads[0][1]
 print(url if url.startswith("http") else "http://127.0.0.1:" + sys.argv[2] + url)

@@ -6,6 +6,7 @@
 
 #include "base/files.h"
 #include "codes/campaign_book.h"
+#include "codes/revocations.h"
 #include "verifier/fakes.h"
 #include "verifier/live_service.h"
 #include "verifier/pack_readiness.h"
