@@ -1,8 +1,11 @@
 // APNG written chunk by chunk: acTL (frames, plays), one fcTL per frame with
 // the exact delay in 1/1000 s, and only the rectangle that changed since the
-// previous frame. Where every changed pixel is opaque (or lands on empty
-// canvas), unchanged pixels inside the rectangle become transparent and the
-// frame blends OVER the last one, which deflates far better.
+// previous frame (dispose op NONE everywhere: each frame builds on the
+// canvas the last one left). Where every changed pixel is opaque (or lands
+// on empty canvas), unchanged pixels inside the rectangle may become
+// transparent and the frame blends OVER the last one; both spellings are
+// deflated and the smaller is kept. Otherwise the rectangle replaces what
+// was there (blend op SOURCE), so pixels may also turn transparent.
 #include <algorithm>
 
 #include "base/error.h"
@@ -66,33 +69,45 @@ EncodedFrame encode_frame(const Plane* previous, const Plane& current, int width
   out.y = y0;
   out.width = x1 - x0 + 1;
   out.height = y1 - y0 + 1;
-  out.blend_over = over_ok;
+  // The rectangle as it is; SOURCE and OVER give the same picture for it
+  // when OVER is allowed (its changed pixels are opaque or land on clear
+  // canvas, its unchanged ones are equal).
   std::vector<std::uint8_t> rect(static_cast<std::size_t>(out.width) * out.height * channels);
+  for (int y = 0; y < out.height; ++y)
+    std::copy_n(current.data + (static_cast<std::size_t>(y + y0) * width + x0) * channels,
+                static_cast<std::size_t>(out.width) * channels, &rect[static_cast<std::size_t>(y) * out.width * channels]);
+  out.zdata = deflate_rows(rect.data(), out.width, out.height, channels, out.width * channels);
+  out.blend_over = false;
+  if (!over_ok) return out;
+  bool holes = false;
   for (int y = 0; y < out.height; ++y) {
     for (int x = 0; x < out.width; ++x) {
       std::size_t p = static_cast<std::size_t>(y + y0) * width + (x + x0);
+      if (!same_pixel(*previous, current, p)) continue;
       std::uint8_t* dst = &rect[(static_cast<std::size_t>(y) * out.width + x) * channels];
-      if (over_ok && same_pixel(*previous, current, p)) {
-        std::fill(dst, dst + channels, 0);  // transparent: the old pixel shows through
-      } else {
-        std::copy_n(current.data + p * channels, channels, dst);
-      }
+      std::fill(dst, dst + channels, 0);  // transparent: the old pixel shows through
+      holes = true;
     }
   }
-  out.zdata = deflate_rows(rect.data(), out.width, out.height, channels, out.width * channels);
+  if (!holes) return out;
+  Bytes with_holes = deflate_rows(rect.data(), out.width, out.height, channels, out.width * channels);
+  if (with_holes.size() < out.zdata.size()) {
+    out.zdata = std::move(with_holes);
+    out.blend_over = true;
+  }
   return out;
 }
 
 }  // namespace
 
-Bytes encode_apng(const Animation& animation, int colors, int plays) {
+Bytes encode_apng(const Animation& animation, int colors, int plays, Indexed* palette_frames) {
   const int width = animation.width, height = animation.height;
   const std::size_t count = animation.frames.size();
   if (count == 0) throw internal_error("encode_apng called without frames");
   Indexed indexed;
   std::vector<Plane> planes;
   if (colors > 0) {
-    indexed = quantize(animation, colors);
+    indexed = quantize(animation, {colors});
     for (const auto& frame : indexed.frames) planes.push_back({frame.data(), 1});
   } else {
     for (const Frame& frame : animation.frames) planes.push_back({frame.rgba.data(), 4});
@@ -151,6 +166,7 @@ Bytes encode_apng(const Animation& animation, int colors, int plays) {
     }
   }
   put_chunk(out, "IEND", {});
+  if (palette_frames) *palette_frames = std::move(indexed);
   return out;
 }
 

@@ -15,12 +15,12 @@ extern "C" {
 
 namespace sf::motion::detail {
 
-Bytes encode_gif(const Animation& animation, int colors, int loops) {
+Bytes encode_gif(const Animation& animation, int colors, int loops, Indexed* palette_frames) {
   av_log_set_level(AV_LOG_QUIET);
   Animation binary = animation;  // GIF transparency is all or nothing
   for (Frame& frame : binary.frames)
     for (std::size_t p = 3; p < frame.rgba.size(); p += 4) frame.rgba[p] = frame.rgba[p] < 128 ? 0 : 255;
-  Indexed indexed = quantize(binary, std::min(colors, 256), 128);
+  Indexed indexed = quantize(binary, {std::min(colors, 256), 128});
 
   const AVCodec* codec = avcodec_find_encoder(AV_CODEC_ID_GIF);
   if (!codec) throw internal_error("this FFmpeg build has no gif encoder");
@@ -86,6 +86,7 @@ Bytes encode_gif(const Animation& animation, int colors, int loops) {
   }
   avcodec_send_frame(encoder.get(), nullptr);
   write_packets();
+  if (palette_frames) *palette_frames = std::move(indexed);
   return muxer.finish();
 }
 

@@ -22,22 +22,39 @@ int count_webp_frames(const Bytes& webp);
 /// constant-quality `crf` (0..63, lower is better), no audio stream.
 Bytes encode_webm(const Animation& animation, int crf);
 
+struct Indexed;
+
 /// APNG. `colors` 0 = 8-bit RGBA truecolour; 2..256 = one palette shared by
 /// all frames (stable colours, no flicker). `plays` 0 = loop forever.
-Bytes encode_apng(const Animation& animation, int colors, int plays);
+/// Frames after the first store only the changed rectangle. With a
+/// palette, `palette_frames` (when given) receives the indexed frames
+/// written, i.e. exactly what a decoder must show.
+Bytes encode_apng(const Animation& animation, int colors, int plays, Indexed* palette_frames = nullptr);
 
 /// GIF with a shared palette of `colors` (2..256, one entry kept for
 /// transparency; alpha becomes on/off). `loops` 0 = forever.
-Bytes encode_gif(const Animation& animation, int colors, int loops);
+/// `palette_frames` as for APNG.
+Bytes encode_gif(const Animation& animation, int colors, int loops, Indexed* palette_frames = nullptr);
 
 /// Frames mapped to a palette: index 0 is always fully transparent.
 struct Indexed {
   std::vector<std::uint8_t> palette;  // RGBA per entry
   std::vector<std::vector<std::uint8_t>> frames;  // one index per pixel
+  int colors = 0;   // palette entries, index 0 included
+  int quality = 0;  // libimagequant's own score of the palette, 0..100
 };
-/// Median-cut palette of up to `colors` entries over all frames, then a
-/// nearest-colour map (no dithering: it flickers between frames and costs
-/// bytes). Alpha below `transparent_below` maps to index 0.
-Indexed quantize(const Animation& animation, int colors, int transparent_below = 8);
+
+struct QuantizeOptions {
+  int colors = 256;            // entries, index 0 (transparent) included; 2..256
+  int transparent_below = 8;   // alpha below this maps to index 0
+  double dither = 1.0;         // error diffusion, 0 (none) .. 1 (full)
+  int speed = 4;               // libimagequant speed 1 (best) .. 10 (fastest)
+};
+/// libimagequant palette of up to `colors` entries over all frames, each
+/// frame remapped with dithering; a pixel whose colour stays (within 2 per
+/// channel) keeps the index it had in the previous frame, so dithering
+/// never crawls over still areas. Throws Error(internal) only when the
+/// library fails.
+Indexed quantize(const Animation& animation, const QuantizeOptions& options);
 
 }  // namespace sf::motion::detail

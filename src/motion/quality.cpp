@@ -157,7 +157,7 @@ std::optional<double> palette_psnr(const Animation& fitted, int colors, bool bin
     for (Frame& frame : binarized.frames)
       for (std::size_t p = 3; p < frame.rgba.size(); p += 4) frame.rgba[p] = frame.rgba[p] < 128 ? 0 : 255;
   }
-  Indexed indexed = quantize(binary_alpha ? binarized : fitted, colors, binary_alpha ? 128 : 8);
+  Indexed indexed = quantize(binary_alpha ? binarized : fitted, {colors, binary_alpha ? 128 : 8});
   const std::size_t pixels = static_cast<std::size_t>(fitted.width) * fitted.height;
   double squared = 0, samples = 0;
   std::vector<std::uint8_t> rebuilt(pixels * 4);

@@ -1,135 +1,119 @@
-// Median-cut palette shared by all frames. Shared, because per-frame
-// palettes make flat colours shimmer from frame to frame and cost a PLTE each.
-#include <algorithm>
-#include <array>
-#include <cstdint>
+// One palette for all frames, made by libimagequant (the quantiser behind
+// pngquant): a histogram of every frame, one quantisation, then each frame
+// remapped with dithering. Shared, because per-frame palettes make flat
+// colours shimmer from frame to frame and cost a PLTE each.
+#include <libimagequant.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+
+#include "base/error.h"
 #include "motion/encoders.h"
-#include "motion/parallel.h"
 
 namespace sf::motion::detail {
 
 namespace {
 
-// 5 bits of red, green, blue and 4 of alpha: 2^19 buckets.
-constexpr int kBuckets = 1 << 19;
-inline std::uint32_t bucket_of(const std::uint8_t* p) {
-  return (std::uint32_t(p[0] >> 3) << 14) | (std::uint32_t(p[1] >> 3) << 9) |
-         (std::uint32_t(p[2] >> 3) << 4) | std::uint32_t(p[3] >> 4);
-}
-
-struct Bin {
-  std::uint32_t bucket = 0;
-  std::uint64_t count = 0;
-  std::array<std::uint64_t, 4> sum{};
-  std::uint8_t channel(int c) const { return static_cast<std::uint8_t>(sum[c] / count); }
+struct AttrDeleter {
+  void operator()(liq_attr* attr) const { liq_attr_destroy(attr); }
 };
-
-struct BoxRange {
-  std::size_t begin, end;  // into the bins vector
-  std::uint64_t count;
-  int widest_channel;
-  int width;
+struct HistogramDeleter {
+  void operator()(liq_histogram* histogram) const { liq_histogram_destroy(histogram); }
 };
+struct ImageDeleter {
+  void operator()(liq_image* image) const { liq_image_destroy(image); }
+};
+struct ResultDeleter {
+  void operator()(liq_result* result) const { liq_result_destroy(result); }
+};
+using ImagePtr = std::unique_ptr<liq_image, ImageDeleter>;
 
-BoxRange measure(std::vector<Bin>& bins, std::size_t begin, std::size_t end) {
-  BoxRange box{begin, end, 0, 0, 0};
-  std::array<int, 4> lo{255, 255, 255, 255}, hi{0, 0, 0, 0};
-  for (std::size_t i = begin; i < end; ++i) {
-    box.count += bins[i].count;
-    for (int c = 0; c < 4; ++c) {
-      lo[c] = std::min<int>(lo[c], bins[i].channel(c));
-      hi[c] = std::max<int>(hi[c], bins[i].channel(c));
-    }
-  }
-  for (int c = 0; c < 4; ++c) {
-    if (hi[c] - lo[c] > box.width) {
-      box.width = hi[c] - lo[c];
-      box.widest_channel = c;
-    }
-  }
-  return box;
+// Source pixels within this distance (per channel) of the colour a pixel had
+// when its index was last chosen keep that index: error diffusion would
+// otherwise move the dither pattern in areas that did not change (visible
+// crawl, and a changed rectangle as large as the frame). Small enough that
+// the kept index is still what dithering would have picked, near enough.
+constexpr int kSteadyTolerance = 2;
+
+bool near(const std::uint8_t* a, const std::uint8_t* b) {
+  for (int c = 0; c < 4; ++c)
+    if (std::abs(int(a[c]) - int(b[c])) > kSteadyTolerance) return false;
+  return true;
 }
 
 }  // namespace
 
-Indexed quantize(const Animation& animation, int colors, int transparent_below) {
-  colors = std::clamp(colors, 2, 256);
-  std::vector<Bin> table(kBuckets);
+Indexed quantize(const Animation& animation, const QuantizeOptions& options) {
+  const int colors = std::clamp(options.colors, 2, 256);
+  const int width = animation.width, height = animation.height;
+  std::unique_ptr<liq_attr, AttrDeleter> attr(liq_attr_create());
+  if (!attr) throw internal_error("libimagequant did not start");
+  // One entry is kept for index 0, the fully transparent colour every
+  // frame-difference trick relies on.
+  liq_set_max_colors(attr.get(), colors - 1);
+  liq_set_speed(attr.get(), options.speed);
+  std::unique_ptr<liq_histogram, HistogramDeleter> histogram(liq_histogram_create(attr.get()));
+  // Images are made twice (histogram, then remap) rather than kept: each
+  // holds a float copy of its frame, 16 bytes a pixel.
+  auto image_of = [&](const Frame& frame) {
+    ImagePtr image(liq_image_create_rgba(attr.get(), frame.rgba.data(), width, height, 0));
+    if (!image) throw internal_error("libimagequant refused a frame");
+    return image;
+  };
   for (const Frame& frame : animation.frames) {
-    for (std::size_t p = 0; p < frame.rgba.size(); p += 4) {
-      const std::uint8_t* px = &frame.rgba[p];
-      if (px[3] < transparent_below) continue;
-      Bin& bin = table[bucket_of(px)];
-      ++bin.count;
-      for (int c = 0; c < 4; ++c) bin.sum[c] += px[c];
-    }
+    if (liq_histogram_add_image(histogram.get(), attr.get(), image_of(frame).get()) != LIQ_OK)
+      throw internal_error("libimagequant could not read a frame");
   }
-  std::vector<Bin> bins;
-  for (std::uint32_t b = 0; b < kBuckets; ++b) {
-    if (table[b].count) {
-      table[b].bucket = b;
-      bins.push_back(table[b]);
-    }
-  }
-  // Split the box with the most pixels x widest range until we have enough.
-  std::vector<BoxRange> boxes;
-  if (!bins.empty()) boxes.push_back(measure(bins, 0, bins.size()));
-  while (static_cast<int>(boxes.size()) < colors - 1) {
-    auto pick = std::max_element(boxes.begin(), boxes.end(), [](const BoxRange& a, const BoxRange& b) {
-      auto score = [](const BoxRange& x) { return (x.end - x.begin > 1) ? double(x.width) * double(x.count) : -1.0; };
-      return score(a) < score(b);
-    });
-    if (pick == boxes.end() || pick->end - pick->begin < 2 || pick->width == 0) break;
-    BoxRange box = *pick;
-    int c = box.widest_channel;
-    std::sort(bins.begin() + static_cast<long>(box.begin), bins.begin() + static_cast<long>(box.end),
-              [c](const Bin& a, const Bin& b) { return a.channel(c) < b.channel(c); });
-    std::uint64_t half = box.count / 2, seen = 0;
-    std::size_t cut = box.begin;
-    while (cut < box.end - 1 && seen + bins[cut].count <= half) seen += bins[cut++].count;
-    cut = std::clamp(cut, box.begin + 1, box.end - 1);
-    *pick = measure(bins, box.begin, cut);
-    boxes.push_back(measure(bins, cut, box.end));
-  }
+  liq_result* raw_result = nullptr;
+  if (liq_histogram_quantize(histogram.get(), attr.get(), &raw_result) != LIQ_OK || !raw_result)
+    throw internal_error("libimagequant found no palette");
+  std::unique_ptr<liq_result, ResultDeleter> result(raw_result);
+  liq_set_dithering_level(result.get(), static_cast<float>(options.dither));
 
   Indexed indexed;
-  indexed.palette = {0, 0, 0, 0};  // index 0: transparent
-  std::vector<std::int16_t> map(kBuckets, -1);
-  for (const BoxRange& box : boxes) {
-    std::array<std::uint64_t, 4> sum{};
-    for (std::size_t i = box.begin; i < box.end; ++i)
-      for (int c = 0; c < 4; ++c) sum[c] += bins[i].sum[c];
-    for (int c = 0; c < 4; ++c) indexed.palette.push_back(static_cast<std::uint8_t>((sum[c] + box.count / 2) / box.count));
-  }
-  const int entries = static_cast<int>(indexed.palette.size() / 4);
-  // Each used bucket maps to the nearest entry by its mean colour.
-  for (const Bin& bin : bins) {
-    int best = 0;
-    long best_distance = -1;
-    for (int e = 1; e < entries; ++e) {
-      long d = 0;
-      for (int c = 0; c < 4; ++c) {
-        long delta = long(bin.channel(c)) - indexed.palette[e * 4 + c];
-        d += delta * delta * (c == 3 ? 2 : 1);
-      }
-      if (best_distance < 0 || d < best_distance) {
-        best_distance = d;
-        best = e;
-      }
-    }
-    map[bin.bucket] = static_cast<std::int16_t>(best);
-  }
+  indexed.quality = liq_get_quantization_quality(result.get());
+  const std::size_t pixels = static_cast<std::size_t>(width) * height;
   indexed.frames.resize(animation.frames.size());
-  parallel_for(animation.frames.size(), [&](std::size_t f) {
-    const std::vector<std::uint8_t>& rgba = animation.frames[f].rgba;
-    std::vector<std::uint8_t>& out = indexed.frames[f];
-    out.resize(rgba.size() / 4);
-    for (std::size_t p = 0; p < out.size(); ++p) {
-      const std::uint8_t* px = &rgba[p * 4];
-      out[p] = px[3] < transparent_below ? 0 : static_cast<std::uint8_t>(std::max<std::int16_t>(0, map[bucket_of(px)]));
+  std::vector<std::uint8_t> remapped(pixels);
+  for (std::size_t f = 0; f < animation.frames.size(); ++f) {
+    if (liq_write_remapped_image(result.get(), image_of(animation.frames[f]).get(), remapped.data(),
+                                 remapped.size()) != LIQ_OK)
+      throw internal_error("libimagequant could not remap a frame");
+    indexed.frames[f].assign(remapped.begin(), remapped.end());
+  }
+  // The palette is read after remapping: libimagequant refines it there.
+  const liq_palette* palette = liq_get_palette(result.get());
+  indexed.palette = {0, 0, 0, 0};
+  std::vector<std::uint8_t> to_ours(palette->count);
+  for (unsigned e = 0; e < palette->count; ++e) {
+    const liq_color& c = palette->entries[e];
+    if (c.a == 0) {
+      to_ours[e] = 0;
+      continue;
     }
-  });
+    to_ours[e] = static_cast<std::uint8_t>(indexed.palette.size() / 4);
+    indexed.palette.insert(indexed.palette.end(), {c.r, c.g, c.b, c.a});
+  }
+  indexed.colors = static_cast<int>(indexed.palette.size() / 4);
+
+  // Our indices; nearly transparent pixels become index 0; steady pixels
+  // keep the index they had.
+  std::vector<std::uint8_t> anchor(animation.frames.empty() ? 0 : pixels * 4);
+  for (std::size_t f = 0; f < animation.frames.size(); ++f) {
+    const std::uint8_t* rgba = animation.frames[f].rgba.data();
+    std::vector<std::uint8_t>& out = indexed.frames[f];
+    for (std::size_t p = 0; p < pixels; ++p) {
+      const std::uint8_t* px = rgba + p * 4;
+      std::uint8_t* kept = &anchor[p * 4];
+      if (f > 0 && near(px, kept)) {
+        out[p] = indexed.frames[f - 1][p];
+        continue;
+      }
+      std::copy_n(px, 4, kept);
+      out[p] = px[3] < options.transparent_below ? 0 : to_ours[out[p]];
+    }
+  }
   return indexed;
 }
 

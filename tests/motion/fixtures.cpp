@@ -135,12 +135,30 @@ ApngInfo parse_apng(const Bytes& bytes) {
     } else if (type == "fcTL") {
       int num = be16(body + 20), den = be16(body + 22);
       info.delays_ms.push_back(num * 1000.0 / (den ? den : 100));
+      info.controls.push_back({static_cast<int>(be32(body + 12)), static_cast<int>(be32(body + 16)),
+                               static_cast<int>(be32(body + 4)), static_cast<int>(be32(body + 8)),
+                               bytes[body + 24], bytes[body + 25]});
     } else if (type == "fdAT") {
       ++info.fdat_chunks;
     }
     pos = body + length + 4;
   }
   return info;
+}
+
+std::vector<std::vector<std::uint8_t>> ffmpeg_frames(const std::filesystem::path& file, int width, int height) {
+  std::filesystem::path raw = file;
+  raw += ".rgba";
+  // passthrough: one output frame per stored frame, none duplicated or dropped.
+  ffmpeg("-i '" + file.string() + "' -fps_mode passthrough -f rawvideo -pix_fmt rgba '" + raw.string() + "'");
+  std::ifstream in(raw, std::ios::binary);
+  std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::size_t frame = static_cast<std::size_t>(width) * height * 4;
+  REQUIRE(all.size() % frame == 0);
+  std::vector<std::vector<std::uint8_t>> frames;
+  for (std::size_t at = 0; at < all.size(); at += frame)
+    frames.emplace_back(all.begin() + static_cast<long>(at), all.begin() + static_cast<long>(at + frame));
+  return frames;
 }
 
 motion::Animation synthetic(int width, int height, int frames, int duration_ms, bool noisy) {

@@ -40,15 +40,27 @@ WebpInfo webpmux_info(const std::filesystem::path& file);
 /// ffprobe -show_streams -show_format -count_frames as JSON.
 nlohmann::json ffprobe(const std::filesystem::path& file);
 
+/// One fcTL: where a frame's rectangle goes and how it is composed.
+struct ApngFrameControl {
+  int x = 0, y = 0, width = 0, height = 0;
+  int dispose_op = -1, blend_op = -1;  // 0 none/source, 1 background/over, 2 previous
+};
+
 /// Our own reading of APNG chunks.
 struct ApngInfo {
   int width = 0, height = 0, color_type = -1;
   int actl_frames = 0, plays = -1;
   std::vector<double> delays_ms;  // one per fcTL
+  std::vector<ApngFrameControl> controls;  // one per fcTL
   int fdat_chunks = 0;
   bool crc_ok = true;
 };
 ApngInfo parse_apng(const Bytes& bytes);
+
+/// Every frame of `file` as FFmpeg's decoder composes it (its own APNG and
+/// GIF blend/dispose handling), RGBA, one per stored frame, each
+/// width x height.
+std::vector<std::vector<std::uint8_t>> ffmpeg_frames(const std::filesystem::path& file, int width, int height);
 
 /// A synthetic animation: `frames` frames of w x h, each `duration_ms`,
 /// noisy when `noisy` (hard to compress), else a moving square.
