@@ -122,7 +122,7 @@ Bytes encode_webm(const Animation& animation, int crf) {
   }
   avcodec_send_frame(encoder.get(), nullptr);
   write_packets();
-  return muxer.finish();
+  return with_last_block_duration(muxer.finish(), animation.frames.back().duration_ms);
 }
 
 }  // namespace sf::motion::detail

@@ -24,6 +24,13 @@ Bytes encode_webm(const Animation& animation, int crf);
 
 struct Indexed;
 
+/// `webm` with a BlockDuration of `duration` (timecode units: ms) added to
+/// its last block, so players end the last frame where we meant instead of
+/// guessing from the frame rate. Returns `webm` unchanged when its layout
+/// is not the one FFmpeg's muxer writes (last block a BlockGroup, sizes
+/// known).
+Bytes with_last_block_duration(Bytes webm, std::int64_t duration);
+
 /// APNG. `colors` 0 = 8-bit RGBA truecolour; 2..256 = one palette shared by
 /// all frames (stable colours, no flicker). `plays` 0 = loop forever.
 /// Frames after the first store only the changed rectangle. With a

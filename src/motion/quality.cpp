@@ -12,6 +12,7 @@
 #include "base/error.h"
 #include "motion/decoders.h"
 #include "motion/encoders.h"
+#include "motion/resample.h"
 
 namespace sf::motion::detail {
 
@@ -171,6 +172,29 @@ std::optional<double> palette_psnr(const Animation& fitted, int colors, bool bin
 }
 
 }  // namespace
+
+double psnr_against(const Animation& reference, const Animation& shown) {
+  const std::size_t pixels = static_cast<std::size_t>(reference.width) * reference.height;
+  const bool resize = shown.width != reference.width || shown.height != reference.height;
+  FittedAt on_screen(shown);
+  const Frame* last = nullptr;
+  std::vector<std::uint8_t> resized;
+  double squared = 0, samples = 0;
+  std::int64_t start = 0;
+  for (const Frame& frame : reference.frames) {
+    const Frame& seen = on_screen.frame_at(start);
+    const std::uint8_t* pixels_seen = seen.rgba.data();
+    if (resize) {
+      if (&seen != last) resized = resize_rgba(seen.rgba.data(), shown.width, shown.height, reference.width, reference.height);
+      pixels_seen = resized.data();
+    }
+    last = &seen;
+    squared += squared_error(pixels_seen, frame.rgba.data(), pixels);
+    samples += 3.0 * static_cast<double>(pixels);
+    start += frame.duration_ms;
+  }
+  return to_psnr(squared, samples);
+}
 
 std::optional<double> measure_psnr(const Animation& fitted, Container container, int colors, const Bytes& encoded) {
   switch (container) {

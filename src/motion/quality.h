@@ -19,4 +19,12 @@ namespace sf::motion::detail {
 /// be decoded or another container is asked for.
 std::optional<double> measure_psnr(const Animation& fitted, Container container, int colors, const Bytes& encoded);
 
+/// PSNR (dB) of `shown` (frames as a decoder shows them, at any canvas size
+/// and frame rate) against `reference`: every reference frame is compared
+/// with the shown frame on screen at its start time, the shown frame resized
+/// to the reference's canvas first (as a viewer would show it). RGB over
+/// mid-grey, so alpha counts; the mean squared error over all frames, as
+/// FFmpeg's psnr filter averages; 99 when identical.
+double psnr_against(const Animation& reference, const Animation& shown);
+
 }  // namespace sf::motion::detail

@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "motion/encoders.h"
 #include "motion/knob_search.h"
+#include "motion/palette_plan.h"
 #include "motion/quality.h"
 #include "motion/resample.h"
 #include "motion/timing.h"
@@ -16,9 +17,6 @@
 namespace sf::motion {
 
 namespace {
-
-// Palette sizes the APNG/GIF search walks; 0 = lossless RGBA (APNG only).
-constexpr int kPaletteSteps[] = {16, 24, 32, 48, 64, 96, 128, 192, 256, 0};
 
 std::string fps_text(double fps) {
   char text[32];
@@ -53,17 +51,8 @@ Knob knob_for(const AnimatedTarget& target, int loops) {
       knob.encode = [](const Animation& a, int k) { return detail::encode_webm(a, 63 - k); };
       break;
     case Container::apng:
-      knob.search = {0, 9, 8, 0.15};
-      knob.name = "colors";
-      knob.describe = [](int k) { return kPaletteSteps[k] ? std::to_string(kPaletteSteps[k]) : std::string("truecolor"); };
-      knob.encode = [loops](const Animation& a, int k) { return detail::encode_apng(a, kPaletteSteps[k], loops); };
-      break;
     case Container::gif:
-      knob.search = {0, 8, 8, 0.15};
-      knob.name = "colors";
-      knob.describe = [](int k) { return std::to_string(kPaletteSteps[k]); };
-      knob.encode = [loops](const Animation& a, int k) { return detail::encode_gif(a, kPaletteSteps[k], loops); };
-      break;
+      throw internal_error("APNG and GIF are planned by render_palette");
     case Container::tgs:
       throw internal_error("TGS is passed through (validate_tgs), not rendered");
   }
@@ -134,6 +123,8 @@ EncodedAnimation render_animation(const Animation& source, const AnimatedTarget&
   int loops = target.loops;
   if (target.max_total_play_ms > 0)
     loops = static_cast<int>(std::clamp<std::int64_t>(target.max_total_play_ms / std::max<std::int64_t>(duration, 1), 1, 4));
+  if (target.container == Container::apng || target.container == Container::gif)
+    return detail::render_palette(timed, target, options, loops, std::move(result));
   Knob knob = knob_for(target, loops);
 
   Box box = target.box;
@@ -205,9 +196,7 @@ EncodedAnimation render_animation(const Animation& source, const AnimatedTarget&
   result.height = fitted.height;
   result.frames = static_cast<int>(fitted.frames.size());
   if (target.container == Container::webp) result.frames = detail::count_webp_frames(result.bytes);
-  const int colors = (target.container == Container::apng || target.container == Container::gif)
-                         ? kPaletteSteps[*found->best] : 0;
-  result.psnr_db = detail::measure_psnr(fitted, target.container, colors, result.bytes).value_or(0);
+  result.psnr_db = detail::measure_psnr(fitted, target.container, 0, result.bytes).value_or(0);
   result.duration_ms = duration;
   result.loops = loops;
   double fps = average_fps(fitted);

@@ -21,6 +21,9 @@ namespace sf::motion {
 struct RenderOptions {
   pack::DurationPolicy duration_policy = pack::DurationPolicy::cut;
   int margin_px = 0;  // free space on every side, in canvas pixels
+  /// APNG/GIF: hand back the frames the quality was measured against (for
+  /// benchmarks that score outputs with another tool).
+  bool keep_reference = false;
 };
 
 /// An encoded animation plus what it cost to get under the platform's rules
@@ -35,9 +38,14 @@ struct EncodedAnimation {
   /// Chosen settings, e.g. {"quality","82"}, {"crf","31"}, {"colors","256"}, {"fps","30.0"}.
   std::vector<std::pair<std::string, std::string>> settings;
   int trials = 0;  // encodes run (each setting at most once)
-  /// PSNR (dB) of the output against the fitted frames, RGB over mid-grey
-  /// (99 = lossless); 0 when not measured (WEBM).
+  /// PSNR (dB), RGB over mid-grey so alpha counts (99 = lossless). APNG and
+  /// GIF: against the source frames at the same timestamps, drawn at the
+  /// size the platform and the source's own pixels allow (every plan of
+  /// size, frame rate and colours was ranked by it). WEBP and WEBM: against
+  /// the frames encoded.
   double psnr_db = 0;
+  /// The frames psnr_db was measured against, when RenderOptions asked.
+  Animation reference;
   /// What was given up to meet the byte limit, in words; empty when nothing was.
   std::vector<std::string> sacrifices;
   /// Timing changes the platform's rules forced (cut, sped up, frame rate

@@ -52,14 +52,17 @@ std::vector<AnimatedTarget> build_table() {
   // Signal: APNG, square, <= 300 KiB, loop forever. (Signal's 3 s cap is
   // unconfirmed; we do not impose it.)
   auto signal = make("signal", "Signal", Container::apng, {512, 512, 0, true, false}, 300 * 1024, 0);
-  signal.canvas_fixed = false;
+  signal.canvas_fixed = false;  // any square from 10 to 512 px
+  signal.min_canvas_px = 10;
   table.push_back(signal);
   // iMessage: APNG (or GIF) < 500 KB at the regular 408 px size.
   auto imessage = make("imessage", "iMessage", Container::apng, {408, 408, 0, true, false}, 500'000 - 1, 0);
-  imessage.canvas_fixed = false;
+  imessage.canvas_fixed = false;  // 300 (small) to 618 (large) px at @3x
+  imessage.min_canvas_px = 300;
   table.push_back(imessage);
   auto imessage_gif = make("imessage_gif", "iMessage", Container::gif, {408, 408, 0, true, false}, 500'000 - 1, 0);
   imessage_gif.canvas_fixed = false;
+  imessage_gif.min_canvas_px = 300;
   table.push_back(imessage_gif);
   // Discord: APNG 320x320, <= 512 KB, <= 5 s.
   table.push_back(make("discord", "Discord", Container::apng, {320, 320, 0, true, false}, 512'000, 5'000));

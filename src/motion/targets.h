@@ -22,6 +22,7 @@ struct AnimatedTarget {
   Container container = Container::apng;
   Box box;                      // canvas; the caller adds the pack's margin
   bool canvas_fixed = true;     // the canvas size itself is a rule (512x512, one side 512)
+  int min_canvas_px = 0;        // when not fixed: the smallest side the platform takes
   std::uint64_t max_bytes = 0;
   std::int64_t max_duration_ms = 0;  // of one play
   double max_fps = 0;                // 0: no rule

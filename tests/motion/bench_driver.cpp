@@ -63,13 +63,28 @@ int main(int argc, char** argv) {
             const auto& target = motion::find_animated_target(targets[t]);
             motion::RenderOptions render;
             render.margin_px = target.box.width >= 512 ? 16 : 8;
+            render.keep_reference = true;
             motion::EncodedAnimation out = motion::render_animation(source, target, render);
+            // The frames our PSNR is measured against, for the quality peer
+            // and for ffmpeg's psnr filter, which scores both sides.
+            if (!out.reference.frames.empty()) {
+              Bytes png = motion::detail::encode_apng(out.reference, 0, 0);
+              fs::path reference = out_dir / (input.stem().string() + "." + targets[t] + ".reference.png");
+              write_file_atomic(reference, std::string(png.begin(), png.end()));
+              line["reference"] = reference.string();
+              line["reference_fps"] = motion::average_fps(out.reference);
+              line["reference_width"] = out.reference.width;
+              line["reference_height"] = out.reference.height;
+            }
             fs::path file = out_dir / (input.stem().string() + "." + targets[t] + "." +
                                        (out.container == motion::Container::apng ? "png"
                                                                                  : motion::container_name(out.container)));
             write_file_atomic(file, std::string(out.bytes.begin(), out.bytes.end()));
             line["file"] = file.string();
             line["bytes"] = out.bytes.size();
+            line["width"] = out.width;
+            line["height"] = out.height;
+            line["format"] = motion::container_name(out.container);
             line["limit"] = target.max_bytes;
             line["frames"] = out.frames;
             line["duration_ms"] = out.duration_ms;

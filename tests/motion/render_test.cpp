@@ -100,6 +100,26 @@ TEST_CASE("Telegram: WEBM VP9 with alpha and no audio and one side 512 at <= 30 
   CHECK(out.psnr_db < 60);
 }
 
+TEST_CASE("Telegram: the last WEBM frame ends at 3.000 s in the container, by its own block duration", "[motion]") {
+  // 12.5 fps for 3.52 s, cut to 3 s: the last frame keeps only 40 of its
+  // 80 ms, which no frame rate predicts; the container must say so.
+  TempDir dir;
+  motion::Animation source = test::synthetic(64, 64, 44, 80);
+  auto out = motion::render_animation(source, motion::find_animated_target("telegram"));
+  test::write_bytes(dir / "out.webm", out.bytes);
+  test::CommandResult probe = test::run_command(
+      "ffprobe -v error -show_entries packet=pts_time,duration_time:format=duration -of json '" +
+      (dir / "out.webm").string() + "'");
+  REQUIRE(probe.status == 0);
+  nlohmann::json info = nlohmann::json::parse(probe.output);
+  REQUIRE(info["packets"].size() == 38);
+  const nlohmann::json& last = info["packets"].back();
+  CHECK(number(last["pts_time"]) == Approx(2.960));
+  CHECK(number(last["duration_time"]) == Approx(0.040));
+  CHECK(number(last["pts_time"]) + number(last["duration_time"]) <= 3.0 + 1e-9);
+  CHECK(number(info["format"]["duration"]) <= 3.0 + 1e-9);
+}
+
 TEST_CASE("Telegram: speed-up policy fits a 4 s clip into 3 s", "[motion]") {
   TempDir dir;
   motion::Animation source = lottie_source(dir, 120);  // 4 s at 30 fps
@@ -143,7 +163,7 @@ TEST_CASE("Signal: square APNG that loops forever with the source's delays", "[m
   auto out = motion::render_animation(source, motion::find_animated_target("signal"));
   test::ApngInfo apng = test::parse_apng(out.bytes);
   CHECK(apng.crc_ok);
-  CHECK(apng.width == 512);
+  CHECK(apng.width == 512);  // Lottie is drawn at the largest size
   CHECK(apng.height == 512);
   CHECK(apng.plays == 0);
   CHECK(apng.actl_frames == 60);
@@ -162,6 +182,32 @@ TEST_CASE("Signal: square APNG that loops forever with the source's delays", "[m
   motion::Animation back = motion::decode_animation(dir / "out.png", {});
   CHECK(back.frames.size() == 60);
   CHECK(motion::total_duration_ms(back) == 2000);
+}
+
+TEST_CASE("Signal and iMessage draw a small raster source at its own pixels, and say so", "[motion]") {
+  // A 200 px GIF-like source: Signal takes any square of 10-512 px, so it
+  // is drawn at 200 (margin 16 of 512 scaled alike: 7), not enlarged to 512;
+  // iMessage goes no smaller than its 300 px sticker size.
+  motion::Animation source = test::synthetic(200, 200, 10, 100);
+  motion::RenderOptions options;
+  options.margin_px = 16;
+  auto signal = motion::render_animation(source, motion::find_animated_target("signal"), options);
+  test::ApngInfo apng = test::parse_apng(signal.bytes);
+  CHECK(apng.width == 214);
+  CHECK(apng.height == 214);
+  auto setting = [](const motion::EncodedAnimation& out, const std::string& key) {
+    for (const auto& [name, value] : out.settings)
+      if (name == key) return value;
+    return std::string();
+  };
+  CHECK_THAT(setting(signal, "canvas"), Catch::Contains("not enlarged to 512x512") && Catch::Contains("10-512"));
+  CHECK(signal.psnr_db > 40);
+  auto imessage = motion::render_animation(source, motion::find_animated_target("imessage"), options);
+  CHECK(test::parse_apng(imessage.bytes).width == 300);
+  CHECK_THAT(setting(imessage, "canvas"), Catch::Contains("300-408"));
+  // WhatsApp demands exactly 512: it keeps it.
+  motion::Animation two = test::synthetic(200, 200, 2, 100);
+  CHECK(motion::render_animation(two, motion::find_animated_target("whatsapp"), options).width == 512);
 }
 
 TEST_CASE("LINE: APNG within 320x270 with 5-20 frames and loops x length <= 4 s", "[motion]") {
