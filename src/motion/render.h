@@ -1,9 +1,12 @@
 // motion: the animated pipeline for one sticker and one platform target:
 // duration policy -> frame-rate and frame-count rules -> contain-fit ->
-// encode under the byte limit. Resolution is kept; one monotone knob is
-// searched with every trial cached (WEBP quality, VP9 CRF, palette size),
+// encode under the byte limit. WEBP and WEBM: resolution is kept; one
+// monotone knob is searched with every trial cached (WEBP quality, VP9 CRF),
 // then the frame rate is lowered, and the art is drawn smaller only last.
-// Every sacrifice is reported in words.
+// APNG and GIF (palette_plan.h): plans of drawn size, frame rate and palette
+// size are ranked by PSNR against the source frames at the same timestamps,
+// and the art is never drawn larger than the source where the platform takes
+// a smaller canvas. Every sacrifice is reported in words.
 #pragma once
 
 #include <cstdint>

@@ -57,12 +57,10 @@ std::vector<AnimatedTarget> build_table() {
   table.push_back(signal);
   // iMessage: APNG (or GIF) < 500 KB at the regular 408 px size.
   auto imessage = make("imessage", "iMessage", Container::apng, {408, 408, 0, true, false}, 500'000 - 1, 0);
-  imessage.canvas_fixed = false;  // 300 (small) to 618 (large) px at @3x
-  imessage.min_canvas_px = 300;
+  // Kept at the pack's grid size (300/408/618 px at @3x): the exporter's
+  // check holds every sticker to exactly that size.
   table.push_back(imessage);
   auto imessage_gif = make("imessage_gif", "iMessage", Container::gif, {408, 408, 0, true, false}, 500'000 - 1, 0);
-  imessage_gif.canvas_fixed = false;
-  imessage_gif.min_canvas_px = 300;
   table.push_back(imessage_gif);
   // Discord: APNG 320x320, <= 512 KB, <= 5 s.
   table.push_back(make("discord", "Discord", Container::apng, {320, 320, 0, true, false}, 512'000, 5'000));

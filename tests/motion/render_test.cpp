@@ -184,10 +184,10 @@ TEST_CASE("Signal: square APNG that loops forever with the source's delays", "[m
   CHECK(motion::total_duration_ms(back) == 2000);
 }
 
-TEST_CASE("Signal and iMessage draw a small raster source at its own pixels, and say so", "[motion]") {
+TEST_CASE("Signal draws a small raster source at its own pixels and says so; exact sizes are kept", "[motion]") {
   // A 200 px GIF-like source: Signal takes any square of 10-512 px, so it
-  // is drawn at 200 (margin 16 of 512 scaled alike: 7), not enlarged to 512;
-  // iMessage goes no smaller than its 300 px sticker size.
+  // is drawn at 200 (margin 16 of 512 scaled alike: 7), not enlarged to 512.
+  // iMessage keeps the pack's grid size (408), as the exporter checks.
   motion::Animation source = test::synthetic(200, 200, 10, 100);
   motion::RenderOptions options;
   options.margin_px = 16;
@@ -203,8 +203,8 @@ TEST_CASE("Signal and iMessage draw a small raster source at its own pixels, and
   CHECK_THAT(setting(signal, "canvas"), Catch::Contains("not enlarged to 512x512") && Catch::Contains("10-512"));
   CHECK(signal.psnr_db > 40);
   auto imessage = motion::render_animation(source, motion::find_animated_target("imessage"), options);
-  CHECK(test::parse_apng(imessage.bytes).width == 300);
-  CHECK_THAT(setting(imessage, "canvas"), Catch::Contains("300-408"));
+  CHECK(test::parse_apng(imessage.bytes).width == 408);
+  CHECK(setting(imessage, "canvas").empty());
   // WhatsApp demands exactly 512: it keeps it.
   motion::Animation two = test::synthetic(200, 200, 2, 100);
   CHECK(motion::render_animation(two, motion::find_animated_target("whatsapp"), options).width == 512);

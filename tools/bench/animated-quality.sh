@@ -40,7 +40,8 @@ for line in open(work + "/ours.jsonl"):
         if k == "loops" and v != "forever": plays = int(v)
     max_frames = 20 if r["target"] == "line" else 0
     print(r["reference"], "%s/peer/%s.%s.%s" % (work, r["input"].rsplit(".", 1)[0], r["target"], fmt), fmt,
-          limits[r["target"]], plays, r["width"], r["height"], "%.4f" % r["reference_fps"], max_frames)
+          limits[r["target"]], plays, r["width"], r["height"], "%.4f" % r["reference_fps"], max_frames,
+          "%.3f" % (r["duration_ms"] / 1000.0))
 PY
 /usr/bin/time -f "%e" -o "$work/peer.time" xargs -P "$(nproc)" -L 1 sh -c \
   'echo "$1 $("$0" "$@")"' "$here/ffmpeg-palette-peer.sh" < "$work/jobs.txt" > "$work/peer.txt"

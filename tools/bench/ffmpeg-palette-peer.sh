@@ -11,12 +11,12 @@
 # scored with ffmpeg's psnr filter against the reference and the best kept.
 # FPS is the reference's frame rate; MAX_FRAMES 0 when the platform has no
 # frame-count rule.
-# usage: ffmpeg-palette-peer.sh REFERENCE OUT (png|gif) LIMIT PLAYS WIDTH HEIGHT FPS MAX_FRAMES
+# usage: ffmpeg-palette-peer.sh REFERENCE OUT (png|gif) LIMIT PLAYS WIDTH HEIGHT FPS MAX_FRAMES SECONDS
 set -uo pipefail
 ref="$1"; out="$2"; format="$3"; limit="$4"; plays="$5"; width="$6"; height="$7"; fps="$8"; max_frames="$9"
+duration="${10}"
 here="$(dirname "$0")"
 q() { ffmpeg -hide_banner -loglevel error -nostdin -y "$@"; }
-duration="$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$ref")"
 best=""; best_psnr=-1; encodes=0; best_setting=""
 try="$out.try.$format"
 for rate in "$fps" 15 12 10 8 6; do
