@@ -8,7 +8,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/src" "$work/ours" "$work/peer"
 q() { ffmpeg -hide_banner -loglevel error -nostdin -y "$@"; }
 
-echo "== making sources (3 s, 24 fps, 256 px shaded emoji; sticker-like GIFs)"
+echo "== making sources (3 s, 24 fps, 256 px shaded emoji)"
 # A shaded sphere face, bobbing and blinking: smooth gradients, a specular
 # highlight and a soft edge, what 16-24 colours without dithering band.
 emoji() {  # name hue-red hue-green hue-blue period-seconds
