@@ -53,6 +53,13 @@ std::string need(const httplib::Request& req, const std::string& name) {
   return *value;
 }
 
+// "S12": appended, as GCC 12 misfires -Wrestrict on "S" + std::to_string(...).
+std::string id_of(char tag, int number) {
+  std::string id(1, tag);
+  id.append(std::to_string(number));
+  return id;
+}
+
 std::string sniff(const std::string& bytes) {
   if (bytes.size() >= 12 && bytes.compare(0, 4, "RIFF") == 0 && bytes.compare(8, 4, "WEBP") == 0)
     return "static";
@@ -96,7 +103,8 @@ TelegramDouble::TelegramDouble(std::string token, std::string bot_username, cons
     std::string method = req.matches[2];
     // Like the nginx in front of Telegram: an oversized body gets a bare 413 page.
     // (Checked on the whole body, read first, so the client always gets the answer.)
-    if (std::stoull("0" + req.get_header_value("Content-Length")) > d.body_limit) {
+    std::string length = req.get_header_value("Content-Length");
+    if (!length.empty() && std::stoull(length) > d.body_limit) {
       res.status = 413;
       res.set_content("<html><body><h1>413 Request Entity Too Large</h1></body></html>", "text/html");
       return;
@@ -177,8 +185,8 @@ TelegramDouble::TelegramDouble(std::string token, std::string bot_username, cons
         json keywords = s.value("keywords", json::array());
         if (!keywords_ok(keywords)) throw Refusal{400, "Bad Request: invalid sticker keywords"};
         DoubleSticker out;
-        out.file_id = "S" + std::to_string(++d.next_id);
-        out.file_unique_id = "u" + std::to_string(d.next_id);
+        out.file_id = id_of('S', ++d.next_id);
+        out.file_unique_id = id_of('u', d.next_id);
         out.format = format;
         out.bytes = bytes;
         out.emoji_list = s["emoji_list"].get<std::vector<std::string>>();
@@ -201,9 +209,9 @@ TelegramDouble::TelegramDouble(std::string token, std::string bot_username, cons
         if (format != "static" && format != "animated" && format != "video")
           throw Refusal{400, "Bad Request: invalid sticker format specified"};
         if (sniff(bytes) != format) throw Refusal{400, "Bad Request: STICKER_FILE_INVALID"};
-        std::string id = "F" + std::to_string(++d.next_id);
+        std::string id = id_of('F', ++d.next_id);
         d.uploads[id] = {format, bytes};
-        answer({{"file_id", id}, {"file_unique_id", "f" + std::to_string(d.next_id)},
+        answer({{"file_id", id}, {"file_unique_id", id_of('f', d.next_id)},
                 {"file_size", bytes.size()}});
         hook();
       } else if (method == "createNewStickerSet") {
