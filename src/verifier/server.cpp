@@ -329,7 +329,8 @@ class Session : public Connection {
     }
     if (parser_->is_done()) return handle();
     arm(Clock::now() + s_.body_timeout, &ConnectionStats::body_timeouts);
-    if (auto it = req.find(http::field::expect); it != req.end()) {
+    // 100 Continue only to HTTP/1.1 clients (RFC 9110 §10.1.1).
+    if (auto it = req.find(http::field::expect); it != req.end() && req.version() >= 11) {
       static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
       return asio::async_write(stream_, asio::buffer(kContinue),
                                [self = self()](beast::error_code ec, std::size_t) {
