@@ -133,6 +133,43 @@ std::vector<std::uint8_t> fill_from_edges(const Raster& r, const std::vector<std
   return filled;
 }
 
+// JPEG ringing leaves specks a few pixels big that differ from their
+// neighbours by more than a step, so the fill goes round them: islands that
+// small and still near the background colour are background too.
+void absorb_specks(const Raster& r, std::vector<std::uint8_t>& filled, const BackgroundModel& m,
+                   int max_px) {
+  const int w = r.width, h = r.height;
+  const Colour bg{m.colour.r, m.colour.g, m.colour.b};
+  std::vector<std::uint8_t> seen(filled.size(), 0);
+  std::vector<std::size_t> island;
+  for (std::size_t start = 0; start < filled.size(); ++start) {
+    if (filled[start] || seen[start]) continue;
+    island.clear();
+    bool small = true, near_bg = true;
+    std::vector<std::size_t> stack{start};
+    seen[start] = 1;
+    while (!stack.empty()) {
+      std::size_t i = stack.back();
+      stack.pop_back();
+      if (small) island.push_back(i);
+      if (island.size() > static_cast<std::size_t>(max_px)) small = false;
+      near_bg = near_bg && distance(at(r, i), bg) <= m.reach;
+      int x = static_cast<int>(i % w), y = static_cast<int>(i / w);
+      const int dx[4] = {1, -1, 0, 0}, dy[4] = {0, 0, 1, -1};
+      for (int k = 0; k < 4; ++k) {
+        int nx = x + dx[k], ny = y + dy[k];
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        std::size_t j = std::size_t(ny) * w + nx;
+        if (filled[j] || seen[j]) continue;
+        seen[j] = 1;
+        stack.push_back(j);
+      }
+    }
+    if (small && near_bg)
+      for (std::size_t i : island) filled[i] = 1;
+  }
+}
+
 // Areas of the background colour that the fill did not reach because the
 // subject encloses them (eye whites, the inside of an O), at least `min_px`.
 int count_enclosed(const Raster& r, const std::vector<std::uint8_t>& filled,
@@ -329,6 +366,7 @@ BackgroundDecision remove_background(Raster& raster, pack::Background mode,
     model.reset();
     return kept("the whole image is one flat colour; nothing to cut out");
   }
+  absorb_specks(raster, filled, *model, std::max(4, static_cast<int>(filled.size() / 40000)));
   int min_area = std::max(4, static_cast<int>(filled.size() / 10000));
   decision.enclosed_kept = count_enclosed(raster, filled, *model, min_area);
   soften_edges(raster, filled, *model);

@@ -31,15 +31,22 @@ int scaled_margin(const pack::Pack& pack, int side_px) {
   return static_cast<int>(std::lround(pack.style.margin_px * side_px / 512.0));
 }
 
-void check_common(const pack::Pack& pack, const PlatformSpec& spec, Problems& problems,
-                  std::vector<std::string>& warnings) {
+// `chosen`: the indexes of the stickers this platform gets (its selection).
+void check_common(const pack::Pack& pack, const std::vector<std::size_t>& chosen,
+                  const PlatformSpec& spec, Problems& problems, std::vector<std::string>& warnings) {
   std::string file = pack.source.filename().string();
   std::string id(spec.id);
-  int count = static_cast<int>(pack.stickers.size());
+  int count = static_cast<int>(chosen.size());
   if (spec.counts_confirmed) {
     Problems found;
     check_sticker_count(spec, count, file + ": stickers", found);
-    for (Problem& p : found) problems.push_back({id + ": " + p.where, p.message});
+    // Say how to go on: a subset for this platform, or build without it.
+    std::string how = pack.selection.count(id)
+                          ? "; change \"selection\": {\"" + id + "\": [...]} in " + file
+                          : "; choose stickers for it with \"selection\": {\"" + id +
+                                "\": [1, 2, ...]} in " + file +
+                                " (sticker numbers), or leave it out with --platform";
+    for (Problem& p : found) problems.push_back({id + ": " + p.where, p.message + how});
   } else {
     Problems found;
     check_sticker_count(spec, count, "", found);
@@ -47,10 +54,13 @@ void check_common(const pack::Pack& pack, const PlatformSpec& spec, Problems& pr
       warnings.push_back(id + ": pack " + p.message +
                          " (sources disagree; check before submitting)");
   }
-  for (std::size_t i = 0; i < pack.stickers.size(); ++i) {
+  for (std::size_t i : chosen) {
     const pack::Sticker& sticker = pack.stickers[i];
     int emojis = static_cast<int>(sticker.emojis.size());
-    std::string where = id + ": " + file + ": stickers[" + std::to_string(i) + "].emojis";
+    // Numbered as the files are (01, 02, ...), beside the JSON path.
+    std::string number = (i + 1 < 10 ? "0" : "") + std::to_string(i + 1);
+    std::string where = id + ": " + file + ": sticker " + number + " (stickers[" +
+                        std::to_string(i) + "].emojis)";
     if (emojis < spec.min_emojis)
       problems.push_back(
           {where, (emojis == 0 ? std::string("is empty") : "has " + std::to_string(emojis)) +
@@ -148,6 +158,7 @@ void render_animated_source(const pack::Pack& pack, const std::vector<const Expo
 struct LoadChoices {
   pack::Background background = pack::Background::automatic;
   int page = 1;
+  bool tray = false;  // feeds square icons: say when it is far from square
 };
 
 // What loading decided about one source, as report.json's "sources" entry.
@@ -187,6 +198,15 @@ void render_still_source(const pack::Pack& pack, const std::vector<const Exporte
   }
   artwork::Artwork art = artwork::load_artwork(file, load);
   report = art.report();
+  double aspect = double(std::max(art.width(), art.height())) / std::max(1, std::min(art.width(), art.height()));
+  if (choices.tray && aspect > 1.25) {
+    char ratio[16];
+    std::snprintf(ratio, sizeof ratio, "%.1f:1", aspect);
+    report.warnings.push_back(written + ": the tray art is " + ratio + " (" +
+                              (art.width() > art.height() ? "wide" : "tall") +
+                              "), fitted into square icons with empty space round it; "
+                              "give \"tray\" square art for a fuller icon");
+  }
   std::map<artwork::Canvas, artwork::Raster> fitted;
   for (std::size_t i : jobs) {
     const PlannedImage& plan = planned[i];
@@ -276,8 +296,13 @@ Problems check_pack(const pack::Pack& pack, const std::vector<std::string>& plat
                     std::vector<std::string>& warnings) {
   Problems problems;
   for (const Exporter* exporter : resolve_platforms(pack, platform_ids)) {
-    check_common(pack, exporter->spec(), problems, warnings);
-    exporter->check(pack, problems, warnings);
+    // Each platform is checked with the stickers it gets (its "selection").
+    std::string id(exporter->spec().id);
+    std::vector<std::size_t> chosen(pack.stickers.size());
+    std::iota(chosen.begin(), chosen.end(), 0);
+    if (auto found = pack.selection.find(id); found != pack.selection.end()) chosen = found->second;
+    check_common(pack, chosen, exporter->spec(), problems, warnings);
+    exporter->check(pack::pack_for_platform(pack, id), problems, warnings);
   }
   return problems;
 }
@@ -308,11 +333,19 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
   };
   std::vector<PlannedImage> planned;
   std::vector<std::vector<std::size_t>> by_source(sources);
-  for (std::size_t p = 0; p < exporters.size(); ++p)
-    for (ImageJob& job : exporters[p]->images(pack)) {
+  // A platform with a "selection" sees only its stickers; its jobs' source
+  // numbers are mapped back to the pack's, so each file is still decoded once.
+  std::vector<pack::Pack> packs;
+  for (const std::string& id : ids) packs.push_back(pack::pack_for_platform(pack, id));
+  for (std::size_t p = 0; p < exporters.size(); ++p) {
+    auto chosen = pack.selection.find(ids[p]);
+    for (ImageJob& job : exporters[p]->images(packs[p])) {
+      if (chosen != pack.selection.end() && job.source != kTraySource)
+        job.source = static_cast<int>(chosen->second.at(static_cast<std::size_t>(job.source)));
       by_source[source_of(job.source)].push_back(planned.size());
       planned.push_back({p, std::move(job)});
     }
+  }
 
   // 4. Decode and render on the thread pool, one source per task: memory
   //    stays at one decoded source per thread.
@@ -342,6 +375,7 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
     };
     LoadChoices choices;
     choices.background = pack.background;
+    choices.tray = is_tray || (pack.tray.empty() && s == 0);
     if (!is_tray) {
       choices.background = pack.stickers[s].background.value_or(pack.background);
       choices.page = pack.stickers[s].page;
@@ -402,7 +436,7 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
                        join(std::vector<std::string>(uses.begin(), uses.end()), ", ") +
                        " need; upscaled (may look soft; export it larger)");
   for (std::size_t p = 0; p < exporters.size(); ++p)
-    exporters[p]->finish(pack, bundles[p], context);
+    exporters[p]->finish(packs[p], bundles[p], context);
 
   // 6. Write everything into a sibling temp folder, then rename it into place.
   fs::path out_dir = options.out_dir;

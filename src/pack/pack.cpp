@@ -1,6 +1,7 @@
 #include "pack/pack.h"
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <cctype>
 #include <regex>
 #include <set>
@@ -32,7 +33,7 @@ class PackReader {
     }
     check_known_keys(root, "", {"id", "title", "author", "description", "links", "tray",
                                 "style", "stickers", "platforms", "telegram_bot",
-                                "imessage_grid", "duration_policy", "background"});
+                                "imessage_grid", "duration_policy", "background", "selection"});
     pack.id = required_string(root, "id");
     if (!pack.id.empty() && !std::regex_match(pack.id, std::regex("[a-z][a-z0-9_]{0,63}")))
       problem("id", "is " + quote(pack.id) +
@@ -56,6 +57,7 @@ class PackReader {
     if (auto background = read_background(root, "")) pack.background = *background;
     read_stickers(root, pack.stickers);
     read_platforms(root, pack.platforms);
+    read_selection(root, pack.stickers.size(), pack.selection);
     pack.imessage_grid = optional_string(root, "imessage_grid", "regular");
     if (pack.imessage_grid != "small" && pack.imessage_grid != "regular" &&
         pack.imessage_grid != "large")
@@ -300,12 +302,63 @@ class PackReader {
     }
   }
 
+  // "selection": {"line": [1, 2, 3, 4, 5, 6, 7, 8]}: sticker numbers as the
+  // files are numbered (from 1), each at most once.
+  void read_selection(const json& root, std::size_t sticker_count,
+                      std::map<std::string, std::vector<std::size_t>>& selection) {
+    if (!root.contains("selection")) return;
+    const json& object = root.at("selection");
+    if (!object.is_object()) {
+      problem("selection", "expected an object like {\"line\": [1, 2, 3, 4, 5, 6, 7, 8]}");
+      return;
+    }
+    std::vector<std::string_view> known(known_platforms().begin(), known_platforms().end());
+    check_known_keys(object, "selection.", known);
+    for (const auto& [platform, list] : object.items()) {
+      if (std::find(known.begin(), known.end(), platform) == known.end()) continue;
+      std::string field = "selection." + platform;
+      if (!list.is_array() || list.empty()) {
+        problem(field, "expected a non-empty list of sticker numbers (1 = the first sticker)");
+        continue;
+      }
+      std::set<std::size_t> seen;
+      std::vector<std::size_t> chosen;
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const json& n = list[i];
+        std::string at = field + "[" + std::to_string(i) + "]";
+        if (!n.is_number_integer() || n.get<long long>() < 1 ||
+            n.get<long long>() > static_cast<long long>(sticker_count)) {
+          problem(at, "is " + n.dump() + "; expected a sticker number from 1 to " +
+                          std::to_string(sticker_count));
+          continue;
+        }
+        std::size_t index = n.get<std::size_t>() - 1;
+        if (!seen.insert(index).second) {
+          problem(at, "sticker " + n.dump() + " is chosen twice");
+          continue;
+        }
+        chosen.push_back(index);
+      }
+      std::sort(chosen.begin(), chosen.end());  // pack order, whatever order was written
+      selection[platform] = chosen;
+    }
+  }
+
   fs::path source_;
   fs::path base_dir_;
   Problems& problems_;
 };
 
 }  // namespace
+
+Pack pack_for_platform(const Pack& pack, const std::string& platform) {
+  auto found = pack.selection.find(platform);
+  if (found == pack.selection.end()) return pack;
+  Pack chosen = pack;
+  chosen.stickers.clear();
+  for (std::size_t index : found->second) chosen.stickers.push_back(pack.stickers.at(index));
+  return chosen;
+}
 
 std::string json_syntax_problem(const std::string& text, std::size_t byte) {
   // nlohmann counts the failing character from 1; past the end means the

@@ -6,6 +6,7 @@
 #include <compare>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +60,9 @@ struct Pack {
   Background background = Background::automatic;
   std::vector<Sticker> stickers;
   std::vector<std::string> platforms;  // ids, in the order given; default all
+  /// Per platform, the stickers it gets (indexes into `stickers`, in pack
+  /// order) when it cannot take them all ("selection" in pack.json).
+  std::map<std::string, std::vector<std::size_t>> selection;
   std::string telegram_bot;            // for the Telegram set name "<id>_by_<bot>"
   std::string imessage_grid = "regular";  // small | regular | large
   DurationPolicy duration_policy = DurationPolicy::cut;
@@ -66,6 +70,10 @@ struct Pack {
 
 /// Every platform id stickerforge knows, in display order.
 const std::vector<std::string>& known_platforms();
+
+/// `pack` as `platform` sees it: only the stickers its selection names
+/// (all of them when it has none), in pack order.
+Pack pack_for_platform(const Pack& pack, const std::string& platform);
 
 /// Parses and validates `pack_json` (the text of the file at `source`).
 /// Appends one Problem per issue (field named, value quoted, expectation

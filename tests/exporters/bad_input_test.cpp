@@ -61,10 +61,10 @@ TEST_CASE("every platform's pack problems are listed at once before any encoding
         text,
         Contains(
             "problems in pack.json for telegram, whatsapp, signal, line, kik; nothing written"));
-    CHECK_THAT(text, Contains("telegram: pack.json: stickers[1].emojis: is empty for 'art/02.svg'; "
+    CHECK_THAT(text, Contains("telegram: pack.json: sticker 02 (stickers[1].emojis): is empty for 'art/02.svg'; "
                               "telegram needs at least 1 emoji per sticker"));
-    CHECK_THAT(text, Contains("whatsapp: pack.json: stickers[1].emojis: is empty"));
-    CHECK_THAT(text, Contains("signal: pack.json: stickers[1].emojis: is empty"));
+    CHECK_THAT(text, Contains("whatsapp: pack.json: sticker 02 (stickers[1].emojis): is empty"));
+    CHECK_THAT(text, Contains("signal: pack.json: sticker 02 (stickers[1].emojis): is empty"));
     CHECK_THAT(text,
                Contains("whatsapp: pack.json: stickers: has 2 stickers; whatsapp needs 3 to 300"));
     CHECK_THAT(
@@ -81,7 +81,9 @@ TEST_CASE("LINE refuses a sticker count other than 8, 16, 24, 32 or 40", "[expor
   auto pack = sf::test::make_pack(dir.path(), 9);
   REQUIRE_THROWS_WITH(
       build_expecting_nothing(dir, pack, {"line"}),
-      Contains("line: pack.json: stickers: has 9 stickers; line needs 8, 16, 24, 32 or 40"));
+      Contains("line: pack.json: stickers: has 9 stickers; line needs 8, 16, 24, 32 or 40; "
+               "choose stickers for it with \"selection\": {\"line\": [1, 2, ...]} in pack.json "
+               "(sticker numbers), or leave it out with --platform"));
 }
 
 TEST_CASE("too many stickers for telegram are refused", "[exporters]") {

@@ -10,6 +10,7 @@
 #include "artwork/test_images.h"
 #include "base/files.h"
 #include "exporters/build.h"
+#include "pack_fixture.h"
 #include "pack/pack.h"
 #include "support/temp_dir.h"
 
@@ -68,4 +69,45 @@ TEST_CASE("a JPEG on white and a two-page PDF are cut out and traced in report.j
   json discord = json::parse(sf::read_text_file(dir / "out/discord/stickers.json"));
   CHECK(discord["stickers"][0]["tags"] == "wave");
   CHECK(discord["stickers"][1]["tags"] == "heart_eyes");
+}
+
+TEST_CASE("a platform that cannot take the whole pack gets its selection", "[exporters][selection]") {
+  sf::test::TempDir dir;
+  auto path = sf::test::make_pack(
+      dir.path(), 10,
+      {{"platforms", {"line", "discord"}}, {"selection", {{"line", {10, 1, 2, 3, 4, 5, 6, 7}}}}});
+  auto pack = sf::pack::load_pack(path);
+  sf::exporters::BuildOptions options;
+  options.out_dir = dir / "out";
+  options.jobs = 2;
+  json report = sf::exporters::build_pack(pack, options).report;
+  auto count = [&](const std::string& platform) {
+    int n = 0;
+    for (const json& file : report["files"])
+      if (file["platform"] == platform && file["role"] == "sticker") ++n;
+    return n;
+  };
+  CHECK(count("line") == 8);
+  CHECK(count("discord") == 10);
+  // In pack order, numbered from 01 within the platform; 08 is sticker 10.
+  auto source_of = [&](const std::string& path) {
+    for (const json& file : report["files"])
+      if (file["path"] == path) return file["source"].get<std::string>();
+    return std::string();
+  };
+  CHECK(source_of("line/01.png") == "art/01.svg");
+  CHECK(source_of("line/08.png") == "art/10.svg");
+  CHECK(source_of("discord/stickers/08.png") == "art/08.svg");
+}
+
+TEST_CASE("a 3:1 banner as tray is fitted with a warning", "[exporters][tray]") {
+  sf::test::TempDir dir;
+  auto path = sf::test::make_pack(dir.path(), 1, {{"platforms", {"telegram"}}, {"tray", "banner.png"}});
+  sf::test::write_bytes(dir / "banner.png", sf::artwork::encode_png(sf::test::banner()));
+  auto pack = sf::pack::load_pack(path);
+  sf::exporters::BuildOptions options;
+  options.out_dir = dir / "out";
+  json report = sf::exporters::build_pack(pack, options).report;
+  CHECK_THAT(report["warnings"].dump(),
+             Catch::Contains("banner.png: the tray art is 3.5:1 (wide), fitted into square icons"));
 }

@@ -97,10 +97,36 @@ TEST_CASE("JSON syntax errors name line, column and the likely cause", "[pack][j
 TEST_CASE("the demo pack parses without problems", "[pack]") {
   auto pack = sf::pack::load_pack(sf::test::source_dir() / "assets/demo/pack.json");
   CHECK(pack.id == "fergie_friends");
-  CHECK(pack.stickers.size() == 8);
+  CHECK(pack.stickers.size() == 10);
+  CHECK(pack.selection.at("line").size() == 8);
   CHECK(std::filesystem::exists(pack.tray));
   for (const auto& sticker : pack.stickers) {
     CHECK(std::filesystem::exists(sticker.file));
     CHECK_FALSE(sticker.emojis.empty());
   }
+}
+
+TEST_CASE("selection names sticker numbers per platform, checked", "[pack][selection]") {
+  sf::test::TempDir dir;
+  sf::test::write_file(dir / "a.svg", "<svg/>");
+  sf::test::write_file(dir / "b.svg", "<svg/>");
+  std::string stickers = R"("stickers":[{"file":"a.svg","emojis":["👋"]},{"file":"b.svg","emojis":["👍"]}])";
+  sf::Problems problems;
+  auto pack = parse_pack(R"({"id":"x","title":"T","author":"A",)" + stickers +
+                             R"(,"selection":{"line":[2]}})",
+                         dir / "pack.json", problems);
+  REQUIRE(problems.empty());
+  CHECK(pack.selection.at("line") == std::vector<std::size_t>{1});
+  auto line = sf::pack::pack_for_platform(pack, "line");
+  REQUIRE(line.stickers.size() == 1);
+  CHECK(line.stickers[0].file_as_written == "b.svg");
+  CHECK(sf::pack::pack_for_platform(pack, "telegram").stickers.size() == 2);
+
+  problems = problems_for(R"({"id":"x","title":"T","author":"A",)" + stickers +
+                              R"(,"selection":{"lime":[1],"line":[0, 3, 1, 1]}})",
+                          dir / "pack.json");
+  CHECK(mentions(problems, "selection.lime", "did you mean 'line'"));
+  CHECK(mentions(problems, "selection.line[0]", "is 0; expected a sticker number from 1 to 2"));
+  CHECK(mentions(problems, "selection.line[1]", "is 3"));
+  CHECK(mentions(problems, "selection.line[3]", "sticker 1 is chosen twice"));
 }
