@@ -14,6 +14,7 @@ SF_BUILD_PACKAGES=(
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
   libwebp-dev zlib1g-dev  # motion: WebPAnimEncoder/Decoder (exact ms timing), APNG deflate
   unicode-data node-emoji  # pack: Unicode's emoji list and :shortcode: names, compiled in
+  fonts-noto-cjk fonts-noto-color-emoji  # preview captions: CJK file names and colour emoji
   libimagequant-dev       # motion: shared APNG/GIF palette with dithering
 )
 # Needed only by tests, checks and benchmarks: independent decoders and real
