@@ -27,6 +27,8 @@ constexpr std::string_view kUsage =
     "           --out PATH|- [--format csv|jsonl] [--kind typed|link] [--link-base URL]\n"
     "           [--not-after DATE] [--qr DIR] [--qr-format png|svg] [--sheet FILE.html]\n"
     "           [--layout a4|receipt-58|receipt-80] [--force]\n"
+    "       stickerforge codes reserve-online --keyring FILE --campaigns FILE --campaign ID\n"
+    "           --count N   (serials the service mints codes from, docs/triggers.md)\n"
     "       stickerforge codes verify --keyring FILE --campaigns FILE [--revocations FILE]\n"
     "           [--now DATE] [--from FILE] CODE...\n"
     "--out - writes the codes to standard output. --qr and --sheet need --link-base (the\n"
@@ -134,6 +136,24 @@ int codes_issue(CommandContext& context, const cxxopts::ParseResult& result) {
   if (!request.qr_dir.empty()) said << ", QR images in " << quote(request.qr_dir.string());
   if (!request.sheet.empty()) said << ", printable cards " << quote(request.sheet.string());
   said << "\n";
+  return Exit::ok;
+}
+
+int codes_reserve_online(CommandContext& context, const cxxopts::ParseResult& result) {
+  require(result, "keyring", "keyring");
+  require(result, "campaigns", "campaigns file");
+  require(result, "campaign", "campaign id");
+  require(result, "count", "count");
+  if (!result.unmatched().empty())
+    throw bad_input("codes reserve-online: unexpected argument " + quote(result.unmatched()[0]));
+  const std::string campaign = result["campaign"].as<std::string>();
+  auto summary = codes::reserve_online_serials(
+      result["keyring"].as<std::string>(), result["campaigns"].as<std::string>(), campaign,
+      parse_unsigned(result["count"].as<std::string>(), "--count", "1 to 100000000"),
+      std::time(nullptr));
+  context.out << summary.count << " serials of campaign " << quote(campaign) << " (key "
+              << summary.key_id << ", serials " << summary.first_serial << "-"
+              << summary.last_serial << ") reserved for online issuance\n";
   return Exit::ok;
 }
 
@@ -271,9 +291,10 @@ int cmd_codes(CommandContext& context) {
       throw bad_input("codes issue: unexpected argument " + quote(result.unmatched()[0]));
     return codes_issue(context, result);
   }
+  if (sub == "reserve-online") return codes_reserve_online(context, result);
   if (sub == "verify") return codes_verify(context, result);
   if (sub == "revoke") return codes_revoke(context, result);
-  std::vector<std::string_view> subs = {"issue", "verify", "revoke"};
+  std::vector<std::string_view> subs = {"issue", "reserve-online", "verify", "revoke"};
   throw bad_input("codes: unknown action " + quote(sub) + ";" + did_you_mean(sub, subs) + "\n" +
                   std::string(kUsage));
 }

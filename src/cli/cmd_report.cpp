@@ -3,6 +3,7 @@
 // a code may have several uses), codes revoked and the cap left; then codes,
 // uses and attempts per campaign, trigger, store and day, from the ledger.
 #include <cxxopts.hpp>
+#include <cstdio>
 #include <tuple>
 
 #include "base/error.h"
@@ -79,6 +80,26 @@ int cmd_report(CommandContext& context) {
   // printing a report that looks like success.
   if (args.count("csv")) write_file_atomic(args["csv"].as<std::string>(), ledger::report_csv(totals, rows));
   ledger::write_report_text(context.out, totals, rows);
+  // Codes minted by the trigger receivers (docs/triggers.md): per campaign,
+  // source and day of issue, and how many of them were redeemed since.
+  std::vector<ledger::IssuanceRow> online = ledger->issuance_report();
+  if (args.count("campaign")) {
+    const std::string only = args["campaign"].as<std::string>();
+    std::erase_if(online, [&](const ledger::IssuanceRow& r) { return r.campaign_id != only; });
+  }
+  if (!online.empty()) {
+    context.out << "\ncodes issued online, per campaign, source and day:\n";
+    context.out << "campaign             source        day          issued  revoked  redeemed  conversion\n";
+    for (const ledger::IssuanceRow& r : online) {
+      char line[256];
+      std::snprintf(line, sizeof line, "%-20s %-13s %-10s %8lld %8lld %9lld %10.1f%%\n",
+                    r.campaign_id.c_str(), r.source.c_str(), r.day.c_str(),
+                    static_cast<long long>(r.issued), static_cast<long long>(r.revoked),
+                    static_cast<long long>(r.redeemed),
+                    r.issued ? 100.0 * double(r.redeemed) / double(r.issued) : 0.0);
+      context.out << line;
+    }
+  }
   if (args.count("csv")) context.err << "report written to " << args["csv"].as<std::string>() << "\n";
   return Exit::ok;
 }

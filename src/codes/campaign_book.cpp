@@ -8,6 +8,7 @@
 #include "base/problems.h"
 #include "base/text.h"
 #include "codes/brand_json.h"
+#include "codes/online_json.h"
 #include "codes/time_text.h"
 #include "codes/typed_code.h"
 
@@ -158,6 +159,7 @@ CampaignBook CampaignBook::load(const std::filesystem::path& path) {
         }
       }
     }
+    read_online(entry, where, record, problems);
     book.records_.push_back(std::move(record));
   }
   // A (key, number) pair must belong to one campaign only, or codes would be
@@ -194,6 +196,7 @@ void CampaignBook::save(const std::filesystem::path& path) const {
                   {"cap", c.cap}};
     if (!c.brand.empty()) entry["brand"] = brand_to_json(c.brand);
     entry["slots"] = slots;
+    if (json online = online_json(record.online); !online.is_null()) entry["online"] = online;
     campaigns.push_back(std::move(entry));
   }
   json doc = {{"format", "stickerforge-campaigns"}, {"version", 1}, {"campaigns", campaigns}};
@@ -266,6 +269,25 @@ std::vector<SerialRange> CampaignBook::reserve(std::string_view id, std::uint32_
     ranges.push_back({*open, open->used, take});
     open->used += take;
     left -= take;
+  }
+  return ranges;
+}
+
+std::vector<SerialRange> CampaignBook::reserve_online(std::string_view id, std::uint32_t key_id,
+                                                      std::uint64_t count) {
+  std::vector<SerialRange> ranges = reserve(id, key_id, count);
+  OnlineSettings& online = get(id).online;
+  for (const SerialRange& r : ranges) {
+    // A range that continues the last one extends it: the file stays short.
+    if (!online.ranges.empty()) {
+      OnlineRange& last = online.ranges.back();
+      if (last.key_id == r.slot.key_id && last.number == r.slot.number &&
+          last.first + last.count == r.first) {
+        last.count += r.count;
+        continue;
+      }
+    }
+    online.ranges.push_back({r.slot.key_id, r.slot.number, r.first, r.count});
   }
   return ranges;
 }

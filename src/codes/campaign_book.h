@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "codes/campaign.h"
+#include "codes/online.h"
 
 namespace sf::codes {
 
@@ -29,6 +30,7 @@ struct Slot {
 struct CampaignRecord {
   Campaign campaign;
   std::vector<Slot> slots;
+  OnlineSettings online;         // serials the service mints from, and when
   std::uint64_t issued() const;  // serials handed out over all slots
 };
 
@@ -66,6 +68,11 @@ class CampaignBook {
   /// taking new slots when one fills. Throws Error(conflict) when the key has
   /// no free campaign numbers left.
   std::vector<SerialRange> reserve(std::string_view id, std::uint32_t key_id, std::uint64_t count);
+
+  /// Reserves `count` serials like reserve() and appends them to the
+  /// campaign's online ranges, so only the service hands them out.
+  std::vector<SerialRange> reserve_online(std::string_view id, std::uint32_t key_id,
+                                          std::uint64_t count);
 
   /// Throws Error(bad_input) when the campaign's settings are inconsistent.
   static void validate(const Campaign& campaign);

@@ -25,6 +25,7 @@ struct Checker::State {
   std::array<bool, 32> key_revoked{};
   std::array<std::string, 32> key_fingerprint;
   std::vector<Campaign> campaigns;
+  std::vector<OnlineSettings> online;  // per campaign index
   std::vector<char> campaign_revoked;
   std::vector<std::vector<std::pair<std::uint64_t, std::uint64_t>>> revoked_serials;
   // Index key_id * 1024 + number -> campaign index (-1 = none), first serial.
@@ -54,18 +55,6 @@ std::string hex(std::span<const std::uint8_t> bytes) {
   return out;
 }
 
-// Names the key itself in ledger keys. HMAC keys: a MAC of a fixed label (the
-// secret stays secret); Ed25519 keys: a hash of the public key, so a
-// public-only keyring computes the same fingerprint.
-std::string key_fingerprint(const KeyEntry& key) {
-  static constexpr std::string_view kLabel = "stickerforge key fingerprint v1";
-  std::span<const std::uint8_t> label(reinterpret_cast<const std::uint8_t*>(kLabel.data()),
-                                      kLabel.size());
-  Bytes digest = key.type == KeyType::ed25519 ? crypto::sha256(key.public_key)
-                                              : crypto::hmac_sha256(key.secret, label);
-  return hex(std::span<const std::uint8_t>(digest).first(4));
-}
-
 // Shared tail of both formats once the tag or signature verified: campaign,
 // revocation, then dates (revocation is permanent, so it is reported first).
 void judge(const Checker::State& s, std::uint32_t key_id, std::uint32_t number,
@@ -89,6 +78,7 @@ void judge(const Checker::State& s, std::uint32_t key_id, std::uint32_t number,
   const Campaign& campaign = s.campaigns[static_cast<std::size_t>(index)];
   id.campaign_id = campaign.id;
   id.serial = s.slot_first[slot] + slot_serial;
+  id.online = s.online[static_cast<std::size_t>(index)].contains(key_id, number, slot_serial);
   result.campaign = campaign;
   if (s.key_revoked[key_id]) {
     result.verdict = Verdict::revoked;
@@ -194,6 +184,7 @@ Checker Checker::from_parts(const Keyring& keyring, const CampaignBook& campaign
   for (const CampaignRecord& record : campaigns.records()) {
     auto index = static_cast<std::int32_t>(state->campaigns.size());
     state->campaigns.push_back(record.campaign);
+    state->online.push_back(record.online);
     for (const Slot& slot : record.slots) {
       state->slot_campaign[slot.key_id * 1024 + slot.number] = index;
       state->slot_first[slot.key_id * 1024 + slot.number] = slot.first_serial;

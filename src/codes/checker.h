@@ -45,6 +45,8 @@ struct CodeId {
   std::uint32_t campaign_number = 0; // number carried by the code (per key)
   std::uint32_t slot_serial = 0;     // serial carried by the code
   bool link = false;                 // came from a link token, not a typed code
+  bool online = false;               // in the campaign's online ranges: minted by the
+                                     // service, revocable in the ledger
   /// 8 hex digits identifying the key itself (not just its slot number), so
   /// two keyrings that both use key id 1 never share ledger rows.
   std::string key_fingerprint;

@@ -352,4 +352,33 @@ IssueSummary issue_codes(const IssueRequest& original, std::int64_t now_unix) {
   return summary;
 }
 
+IssueSummary reserve_online_serials(const fs::path& keyring_path, const fs::path& campaigns,
+                                    std::string_view campaign_id, std::uint64_t count,
+                                    std::int64_t now_unix) {
+  if (count == 0 || count > kMaxIssueCount)
+    throw bad_input("--count " + std::to_string(count) +
+                    " is out of range; expected 1 to 100000000 online serials");
+  Keyring keyring = Keyring::load(keyring_path);
+  const KeyEntry* key = keyring.issuing_key(KeyType::hmac);
+  if (!key)
+    throw bad_input("keyring " + quote(keyring_path.string()) +
+                    " has no active hmac key; online codes are typed codes; add one with "
+                    "'stickerforge keys new --keyring " + keyring_path.string() + " --type hmac'");
+  IssueSummary summary;
+  summary.count = count;
+  summary.key_id = key->id;
+  FileLock lock(campaigns);
+  CampaignBook book = CampaignBook::load(campaigns);
+  const Campaign& campaign = book.get(campaign_id).campaign;
+  if (campaign.ends_unix && now_unix >= campaign.ends_unix)
+    throw bad_input("campaign " + quote(campaign.id) + " ended " + format_utc(campaign.ends_unix) +
+                    "; extend it with 'campaign set --ends' before reserving");
+  summary.ranges = book.reserve_online(campaign_id, key->id, count);
+  book.save(campaigns);
+  summary.first_serial = summary.ranges.front().slot.first_serial + summary.ranges.front().first;
+  const SerialRange& last = summary.ranges.back();
+  summary.last_serial = last.slot.first_serial + last.first + last.count - 1;
+  return summary;
+}
+
 }  // namespace sf::codes

@@ -57,4 +57,14 @@ IssueSummary issue_codes(const IssueRequest& request, std::int64_t now_unix);
 /// The link for a code: `base` with "{code}" replaced, or base + code.
 std::string link_for(std::string_view base, std::string_view code);
 
+/// Reserves `count` serials of campaign `campaign_id` for online issuance
+/// (the service mints them one by one from the ledger), under the same lock
+/// as issue_codes, with the keyring's newest active HMAC key. Returns the
+/// reserved ranges. Throws like issue_codes for a bad count, an unknown or
+/// ended campaign or a keyring without an active HMAC key.
+IssueSummary reserve_online_serials(const std::filesystem::path& keyring,
+                                    const std::filesystem::path& campaigns,
+                                    std::string_view campaign_id, std::uint64_t count,
+                                    std::int64_t now_unix);
+
 }  // namespace sf::codes

@@ -9,6 +9,7 @@
 #include "codes/base64url.h"
 #include "codes/time_text.h"
 #include "crypto/ed25519.h"
+#include "crypto/primitives.h"
 
 namespace sf::codes {
 namespace {
@@ -180,5 +181,19 @@ std::string Keyring::public_json() const {
   return doc.dump(2) + "\n";
 }
 
-}  // namespace sf::codes
+std::string key_fingerprint(const KeyEntry& key) {
+  static constexpr std::string_view kLabel = "stickerforge key fingerprint v1";
+  std::span<const std::uint8_t> label(reinterpret_cast<const std::uint8_t*>(kLabel.data()),
+                                      kLabel.size());
+  Bytes digest = key.type == KeyType::ed25519 ? crypto::sha256(key.public_key)
+                                              : crypto::hmac_sha256(key.secret, label);
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < 4; ++i) {
+    out += digits[digest[i] >> 4];
+    out += digits[digest[i] & 15];
+  }
+  return out;
+}
 
+}  // namespace sf::codes

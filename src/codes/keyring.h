@@ -28,6 +28,11 @@ struct KeyEntry {
   Bytes public_key;  // ed25519 only
 };
 
+/// 8 hex digits naming the key itself in ledger keys (codes.md §3): HMAC
+/// keys a MAC of a fixed label (the secret stays secret), Ed25519 keys a
+/// hash of the public key, so a public-only keyring computes the same.
+std::string key_fingerprint(const KeyEntry& key);
+
 class Keyring {
  public:
   /// Reads a keyring. Throws Error(not_found) when missing, Error(bad_input)

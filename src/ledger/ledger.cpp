@@ -29,6 +29,29 @@ std::string_view to_string(RedeemStatus status) {
       return "cap_reached";
     case RedeemStatus::idempotency_conflict:
       return "idempotency_conflict";
+    case RedeemStatus::revoked:
+      return "revoked";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(IssueStatus status) {
+  switch (status) {
+    case IssueStatus::issued: return "issued";
+    case IssueStatus::existing: return "existing";
+    case IssueStatus::same_person: return "same_person";
+    case IssueStatus::exhausted: return "exhausted";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(RevokeStatus status) {
+  switch (status) {
+    case RevokeStatus::revoked: return "revoked";
+    case RevokeStatus::already_revoked: return "already_revoked";
+    case RevokeStatus::already_redeemed: return "already_redeemed";
+    case RevokeStatus::shared: return "shared";
+    case RevokeStatus::not_found: return "not_found";
   }
   return "unknown";
 }

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ledger/issuance.h"
+
 namespace sf::ledger {
 
 /// One request that reached the verifier, kept in the audit table.
@@ -40,6 +42,10 @@ struct RedeemRequest {
   std::string request_fingerprint;  // hash of what the client asked (code, store, ...)
   int uses_allowed = 1;             // the campaign's uses per code (>= 1)
   std::int64_t campaign_cap = 0;    // total redemptions allowed in the campaign; 0 = no cap
+  /// The code was minted online (issuance.h) and may have been revoked in
+  /// the ledger (refund, unsubscribe): checked before a use is taken. Codes
+  /// issued in batches skip that lookup.
+  bool revocable = false;
   std::int64_t now_unix_ms = 0;
 };
 
@@ -48,9 +54,10 @@ enum class RedeemStatus {
   already_redeemed,      // every use was taken before this call
   cap_reached,           // the campaign's total cap is spent; nothing was written
   idempotency_conflict,  // same idempotency key, different request fingerprint
+  revoked,               // minted online and revoked in the ledger before any use
 };
 
-/// "redeemed", "already_redeemed", "cap_reached", "idempotency_conflict".
+/// "redeemed", "already_redeemed", "cap_reached", "idempotency_conflict", "revoked".
 std::string_view to_string(RedeemStatus status);
 
 /// One use of a code.
@@ -120,6 +127,31 @@ class Ledger {
 
   /// True when the database answers a trivial query now (for /readyz). Never throws.
   virtual bool ready() = 0;
+
+  // Online issuance (issuance.h). Each call is one durable transaction.
+
+  /// Mints the code of one business event, or returns the one it already
+  /// has: exactly one code per (campaign, source, event key), however many
+  /// deliveries race. Throws Error(bad_input) for an empty key or no
+  /// serials, Error(io) when the database fails (nothing is then written).
+  virtual IssueOutcome issue(const IssueRequest& request) = 0;
+  /// The issuance of an event, or nullopt. Throws Error(io).
+  virtual std::optional<Issuance> find_issuance(std::string_view campaign_id,
+                                                std::string_view source,
+                                                std::string_view event_key) = 0;
+  /// The issuance a claim page looks for (IssueRequest::claim_key), or
+  /// nullopt. Throws Error(io).
+  virtual std::optional<Issuance> find_claim(std::string_view campaign_id,
+                                             std::string_view source,
+                                             std::string_view claim_key) = 0;
+  /// Revokes the code of an event (refund, cancellation, unsubscribe) when
+  /// it was not used yet; redeem() then answers `revoked` for it. Throws Error(io).
+  virtual RevokeStatus revoke_issued(const RevokeRequest& request) = 0;
+  /// True when the code was revoked through revoke_issued. Throws Error(io).
+  virtual bool is_revoked(std::string_view code_key) = 0;
+  /// Issued, revoked and redeemed online codes per campaign, source and UTC
+  /// day of issue, sorted. Throws Error(io).
+  virtual std::vector<IssuanceRow> issuance_report() = 0;
 };
 
 /// Opens (and creates the schema of, idempotently) "sqlite:PATH" or

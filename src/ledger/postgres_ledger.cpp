@@ -3,6 +3,7 @@
 #include "base/error.h"
 #include "base/text.h"
 #include "ledger/postgres_connection.h"
+#include "ledger/issuance_queries.h"
 #include "ledger/queries.h"
 #include "ledger/retention.h"
 
@@ -33,6 +34,19 @@ CREATE TABLE IF NOT EXISTS sf_attempts (
   id BIGSERIAL PRIMARY KEY, code_key TEXT NOT NULL, campaign_id TEXT NOT NULL,
   trigger_kind TEXT NOT NULL, store TEXT NOT NULL, client TEXT NOT NULL,
   outcome TEXT NOT NULL, at_ms BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS sf_online_serials (
+  campaign_id TEXT PRIMARY KEY, next_index BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS sf_issuances (
+  campaign_id TEXT NOT NULL, source TEXT NOT NULL, event_key TEXT NOT NULL,
+  email_hash TEXT NOT NULL, serial_index BIGINT NOT NULL, code_key TEXT NOT NULL,
+  created_ms BIGINT NOT NULL, revoked_ms BIGINT NOT NULL, same_person INTEGER NOT NULL,
+  claim_key TEXT NOT NULL, PRIMARY KEY (campaign_id, source, event_key));
+CREATE INDEX IF NOT EXISTS sf_issuances_claim ON sf_issuances (campaign_id, source, claim_key);
+CREATE TABLE IF NOT EXISTS sf_issuance_emails (
+  campaign_id TEXT NOT NULL, email_hash TEXT NOT NULL, source TEXT NOT NULL,
+  event_key TEXT NOT NULL, PRIMARY KEY (campaign_id, email_hash));
+CREATE TABLE IF NOT EXISTS sf_code_revocations (
+  code_key TEXT PRIMARY KEY, reason TEXT NOT NULL, at_ms BIGINT NOT NULL);
 )sql";
 
 // Runs `work` in one transaction; rolls back when it throws. BEGIN travels
@@ -242,6 +256,44 @@ bool PostgresLedger::ready() {
   } catch (const std::exception&) {
     return false;
   }
+}
+
+IssueOutcome PostgresLedger::issue(const IssueRequest& request) {
+  validate(request);
+  Lease db(*this);
+  // READ COMMITTED: the counter row's lock orders issuers of one campaign
+  // across instances; a duplicate event waits on the primary key and then
+  // reads the winner's row.
+  return in_transaction(*db, "BEGIN", [&] { return issue_in_transaction(*db, request); });
+}
+
+RevokeStatus PostgresLedger::revoke_issued(const RevokeRequest& request) {
+  Lease db(*this);
+  return in_transaction(*db, "BEGIN", [&] { return revoke_in_transaction(*db, request); });
+}
+
+std::optional<Issuance> PostgresLedger::find_issuance(std::string_view campaign_id,
+                                                      std::string_view source,
+                                                      std::string_view event_key) {
+  Lease db(*this);
+  return select_issuance(*db, campaign_id, source, event_key);
+}
+
+std::optional<Issuance> PostgresLedger::find_claim(std::string_view campaign_id,
+                                                   std::string_view source,
+                                                   std::string_view claim_key) {
+  Lease db(*this);
+  return select_claim(*db, campaign_id, source, claim_key);
+}
+
+bool PostgresLedger::is_revoked(std::string_view code_key) {
+  Lease db(*this);
+  return code_revoked(*db, code_key);
+}
+
+std::vector<IssuanceRow> PostgresLedger::issuance_report() {
+  Lease db(*this);
+  return select_issuance_report(*db);
 }
 
 }  // namespace sf::ledger::detail

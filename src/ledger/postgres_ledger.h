@@ -34,6 +34,14 @@ class PostgresLedger final : public Ledger {
   std::vector<ReportRow> report() override;
   std::int64_t prune_idempotency(std::int64_t before_unix_ms) override;
   bool ready() override;
+  IssueOutcome issue(const IssueRequest& request) override;
+  std::optional<Issuance> find_issuance(std::string_view campaign_id, std::string_view source,
+                                        std::string_view event_key) override;
+  std::optional<Issuance> find_claim(std::string_view campaign_id, std::string_view source,
+                                     std::string_view claim_key) override;
+  RevokeStatus revoke_issued(const RevokeRequest& request) override;
+  bool is_revoked(std::string_view code_key) override;
+  std::vector<IssuanceRow> issuance_report() override;
 
  private:
   class Lease;

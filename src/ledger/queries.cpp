@@ -113,7 +113,8 @@ Redemption to_redemption(const Row& row) {
 
 std::optional<RedeemStatus> status_from_text(std::string_view text) {
   for (RedeemStatus s : {RedeemStatus::redeemed, RedeemStatus::already_redeemed,
-                         RedeemStatus::cap_reached, RedeemStatus::idempotency_conflict}) {
+                         RedeemStatus::cap_reached, RedeemStatus::idempotency_conflict,
+                         RedeemStatus::revoked}) {
     if (to_string(s) == text) return s;
   }
   return std::nullopt;
@@ -152,6 +153,15 @@ void audit(SqlSession& session, const RedeemRequest& request, std::string_view o
 // inside savepoint sf_use, so a refused cap undoes the use it had taken.
 RedeemOutcome take_use(SqlSession& session, const RedeemRequest& request) {
   RedeemOutcome out;
+  if (request.revocable) {
+    static constexpr Statement kRevoked{
+        "redeem_code_revoked", "SELECT 1 FROM sf_code_revocations WHERE code_key = $1"};
+    const Param code[] = {request.code_key};
+    if (!session.query(kRevoked, code).empty()) {
+      out.status = RedeemStatus::revoked;
+      return out;
+    }
+  }
   const bool capped = request.campaign_cap > 0;
   if (capped) {
     session.execute("SAVEPOINT sf_use");

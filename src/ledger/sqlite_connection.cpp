@@ -34,6 +34,19 @@ CREATE TABLE IF NOT EXISTS sf_attempts (
   id INTEGER PRIMARY KEY, code_key TEXT NOT NULL, campaign_id TEXT NOT NULL,
   trigger_kind TEXT NOT NULL, store TEXT NOT NULL, client TEXT NOT NULL,
   outcome TEXT NOT NULL, at_ms INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS sf_online_serials (
+  campaign_id TEXT PRIMARY KEY, next_index INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sf_issuances (
+  campaign_id TEXT NOT NULL, source TEXT NOT NULL, event_key TEXT NOT NULL,
+  email_hash TEXT NOT NULL, serial_index INTEGER NOT NULL, code_key TEXT NOT NULL,
+  created_ms INTEGER NOT NULL, revoked_ms INTEGER NOT NULL, same_person INTEGER NOT NULL,
+  claim_key TEXT NOT NULL, PRIMARY KEY (campaign_id, source, event_key)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS sf_issuances_claim ON sf_issuances (campaign_id, source, claim_key);
+CREATE TABLE IF NOT EXISTS sf_issuance_emails (
+  campaign_id TEXT NOT NULL, email_hash TEXT NOT NULL, source TEXT NOT NULL,
+  event_key TEXT NOT NULL, PRIMARY KEY (campaign_id, email_hash)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sf_code_revocations (
+  code_key TEXT PRIMARY KEY, reason TEXT NOT NULL, at_ms INTEGER NOT NULL) WITHOUT ROWID;
 )sql";
 
 // SQLite reads ?N as "parameter N", the same meaning as PostgreSQL's $N.

@@ -2,6 +2,7 @@
 
 #include "base/error.h"
 #include "base/text.h"
+#include "ledger/issuance_queries.h"
 #include "ledger/queries.h"
 #include "ledger/retention.h"
 #include "ledger/sqlite_connection.h"
@@ -276,6 +277,52 @@ bool SqliteLedger::ready() {
   } catch (const std::exception&) {
     return false;
   }
+}
+
+// Issuance and revocation ride the writer's group commit like redemptions:
+// each waits for the fsync of the transaction holding it.
+IssueOutcome SqliteLedger::issue(const IssueRequest& request) {
+  validate(request);
+  IssueOutcome out;
+  run_on_writer([&](SqliteConnection& db) {
+    out = issue_in_transaction(db, request);
+    return std::int64_t{0};
+  });
+  return out;
+}
+
+RevokeStatus SqliteLedger::revoke_issued(const RevokeRequest& request) {
+  RevokeStatus status = RevokeStatus::not_found;
+  run_on_writer([&](SqliteConnection& db) {
+    status = revoke_in_transaction(db, request);
+    return std::int64_t{0};
+  });
+  return status;
+}
+
+std::optional<Issuance> SqliteLedger::find_issuance(std::string_view campaign_id,
+                                                    std::string_view source,
+                                                    std::string_view event_key) {
+  return with_reader<std::optional<Issuance>>([&](SqliteConnection& db) {
+    return select_issuance(db, campaign_id, source, event_key);
+  });
+}
+
+std::optional<Issuance> SqliteLedger::find_claim(std::string_view campaign_id,
+                                                 std::string_view source,
+                                                 std::string_view claim_key) {
+  return with_reader<std::optional<Issuance>>([&](SqliteConnection& db) {
+    return select_claim(db, campaign_id, source, claim_key);
+  });
+}
+
+bool SqliteLedger::is_revoked(std::string_view code_key) {
+  return with_reader<bool>([&](SqliteConnection& db) { return code_revoked(db, code_key); });
+}
+
+std::vector<IssuanceRow> SqliteLedger::issuance_report() {
+  return with_reader<std::vector<IssuanceRow>>(
+      [](SqliteConnection& db) { return select_issuance_report(db); });
 }
 
 }  // namespace sf::ledger::detail

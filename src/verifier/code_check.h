@@ -27,6 +27,7 @@ struct CodeCheck {
   std::string trigger;       // survey, subscription, purchase, manual
   int uses_allowed = 1;
   std::int64_t campaign_cap = 0;  // 0 = no cap
+  bool online = false;            // minted by the service: may be revoked in the ledger
   std::string detail;        // precise reason, for store callers only
 };
 

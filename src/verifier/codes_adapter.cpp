@@ -27,6 +27,7 @@ CodeCheck to_code_check(const codes::CheckResult& result) {
   if (result.id) {
     check.code_key = result.id->ledger_key();
     check.campaign_id = result.id->campaign_id;
+    check.online = result.id->online;
   }
   if (result.campaign) {
     check.campaign_id = result.campaign->id;

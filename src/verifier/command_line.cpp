@@ -15,7 +15,7 @@
 namespace sf::verifier {
 
 int verifier_command(std::string_view program, std::span<const std::string> args,
-                     std::ostream& out) {
+                     std::ostream& out, const ExtensionFactory& extension) {
   cxxopts::Options options(std::string(program),
                            "Redeems reward codes over HTTP and hands out the sticker packs they "
                            "unlock. Every config file key is also a flag.");
@@ -53,7 +53,7 @@ int verifier_command(std::string_view program, std::span<const std::string> args
     if (result.count(name))
       set_config_value(config, key, result[name].as<std::string>(), std::filesystem::current_path());
   }
-  return run_verifier(config);
+  return run_verifier(config, extension);
 }
 
 }  // namespace sf::verifier

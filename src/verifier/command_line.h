@@ -6,6 +6,8 @@
 #include <span>
 #include <string>
 
+#include "verifier/extension.h"
+
 namespace sf::verifier {
 
 /// Parses `args` (after the program/command name), loads --config if given
@@ -13,6 +15,6 @@ namespace sf::verifier {
 /// a new store key. Returns the exit code; throws sf::Error for bad
 /// options, values and files (the caller prints it), naming the option.
 int verifier_command(std::string_view program, std::span<const std::string> args,
-                     std::ostream& out);
+                     std::ostream& out, const ExtensionFactory& extension = {});
 
 }  // namespace sf::verifier

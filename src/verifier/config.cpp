@@ -29,6 +29,7 @@ constexpr std::string_view kKeys[] = {
     "download-secret",
     "metrics-token",
     "public-url",
+    "triggers",
     "threads",
     "max-body-bytes",
     "max-header-bytes",
@@ -128,6 +129,8 @@ void set_config_value(Config& config, std::string_view key, std::string_view val
     std::string url(value);
     while (!url.empty() && url.back() == '/') url.pop_back();
     config.public_url = url;
+  } else if (key == "triggers") {
+    config.triggers = resolve(value, base);
   } else if (key == "threads") {
     config.threads = int(number(2, 4096));
   } else if (key == "max-body-bytes") {
@@ -233,6 +236,7 @@ void validate_config(const Config& config) {
   need_file("tls-key", config.tls_key, false);
   need_file("download-secret", config.download_secret, false);
   need_file("metrics-token", config.metrics_token, false);
+  need_file("triggers", config.triggers, false);
   if (config.packs.empty()) {
     problems.push_back({"config 'packs'", "is missing; give --packs DIR (stickerforge build output)"});
   } else if (std::error_code ec; !fs::is_directory(config.packs, ec)) {

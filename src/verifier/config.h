@@ -30,6 +30,9 @@ struct Config {
   /// Base of the links in answers ("https://stickers.example"); empty: links
   /// are relative to the service root.
   std::string public_url;
+  /// The trigger receivers' file (docs/triggers.md): provider secrets and
+  /// tolerances, reloaded on SIGHUP. Empty: no receivers, the verifier alone.
+  std::filesystem::path triggers;
 
   int threads = 128;                 // workers running routes (ledger waits), not connections
   std::size_t max_body_bytes = 4096;

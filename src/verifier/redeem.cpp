@@ -135,6 +135,7 @@ RedeemAnswer redeem_code(Services& services, const Caller& caller, std::string_v
   request.request_fingerprint = fingerprint(answer.check.code_key);
   request.uses_allowed = std::max(1, answer.check.uses_allowed);
   request.campaign_cap = answer.check.campaign_cap;
+  request.revocable = answer.check.online;
   request.now_unix_ms = now_ms;
   ledger::RedeemOutcome outcome = services.ledger.redeem(request);
   services.ledger_health.succeeded();
@@ -151,6 +152,10 @@ RedeemAnswer redeem_code(Services& services, const Caller& caller, std::string_v
       answer.outcome = Outcome::cap_reached;
       answer.detail = "campaign " + quote(answer.check.campaign_id) +
                       " has given out all the redemptions it allows";
+      break;
+    case ledger::RedeemStatus::revoked:
+      answer.outcome = Outcome::revoked;
+      answer.detail = "code was revoked (its order was refunded or the subscription ended)";
       break;
     case ledger::RedeemStatus::idempotency_conflict:
       answer.outcome = Outcome::idempotency_conflict;
@@ -171,6 +176,12 @@ RedeemAnswer check_code_status(Services& services, const Caller& caller, std::st
   const std::int64_t now_ms = services.now_ms();
   if (limited(services, caller, now_ms / 1000, answer)) return answer;
   if (!check_text(services, caller, code, now_ms, answer)) return answer;
+  if (answer.check.online && services.ledger.is_revoked(answer.check.code_key)) {
+    answer.outcome = Outcome::revoked;
+    answer.detail = "code was revoked (its order was refunded or the subscription ended)";
+    record_failure(services, caller, answer, now_ms, true);
+    return answer;
+  }
   auto found = services.ledger.find(answer.check.code_key);
   if (found && found->use_number >= std::max(1, answer.check.uses_allowed)) {
     answer.outcome = Outcome::already_redeemed;

@@ -54,6 +54,8 @@ HttpReply dispatch(const HttpRequest& request, Services& services) {
   if (path == "/metrics") return get ? handle_metrics(request, services) : not_allowed("GET");
   if (path == "/" || path == "/index.html") return get ? handle_page(request, services) : not_allowed("GET");
   if (path == "/redeem") return post ? handle_page_redeem(request, services) : not_allowed("POST");
+  if (services.extension)
+    if (auto reply = services.extension->handle(request, services)) return std::move(*reply);
   services.metrics.count(Outcome::not_found);
   return json_error(404, "not_found", "no route " + quote(path) + "; see docs/http-api.md");
 }
@@ -125,6 +127,7 @@ HttpReply handle_metrics(const HttpRequest& request, Services& services) {
         << "stickerforge_failure_writes_total{fate=\"suppressed\"} "
         << services.failure_writes.suppressed_total() << "\n"
         << services.connections.render();
+  if (services.extension) extra << services.extension->metrics();
   HttpReply reply;
   reply.content_type = "text/plain; version=0.0.4; charset=utf-8";
   reply.body = services.metrics.render(extra.str());

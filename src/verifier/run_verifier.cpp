@@ -45,6 +45,7 @@ void reload(const Config& config, Reloadable<codes::Checker>& checker, Services&
     StoreKeys keys = load_store_keys(config);
     const std::size_t stores = keys.size();
     checker.replace(std::move(fresh));
+    if (services.extension) services.extension->reload();
     services.store_keys.replace(std::move(keys));
     services.log.write("info", "reloaded", {{"stores", std::to_string(stores)}});
   } catch (const std::exception& e) {
@@ -60,7 +61,7 @@ std::filesystem::path ledger_folder(const std::string& ledger) {
 
 }  // namespace
 
-int run_verifier(const Config& config) {
+int run_verifier(const Config& config, const ExtensionFactory& make_extension) {
   // Signals go to one thread that waits for them. Blocked first, so every
   // thread started later (the ledger's committer, the server's workers) inherits
   // the mask and none of them is killed by a SIGTERM meant for draining.
@@ -89,6 +90,9 @@ int run_verifier(const Config& config) {
                            config.failure_writes_per_minute, ledger_folder(config.ledger)};
   Services services(make_code_checker(checker), *ledger, std::move(store_keys), limits,
                     config.packs, secret, settings);
+  std::unique_ptr<ServiceExtension> extension;
+  if (make_extension) extension = make_extension(config, services);
+  services.extension = extension.get();
 
   HttpServer server(config, services);
   const std::string scheme = config.tls_cert.empty() ? "http" : "https";

@@ -15,6 +15,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <algorithm>
 #include <chrono>
 #include <list>
 #include <optional>
@@ -47,7 +48,7 @@ constexpr std::size_t kFileChunk = 64 * 1024;
 // Idle keep-alive connections get this long once the service is under pressure.
 constexpr auto kPressureIdle = std::chrono::seconds(1);
 
-HttpRequest to_request(const Request& req, std::string client) {
+HttpRequest to_request(const Request& req, std::string client, const ServiceExtension* extension) {
   HttpRequest request;
   request.method = std::string(req.method_string());
   RequestTarget target = split_target(req.target());
@@ -57,9 +58,15 @@ HttpRequest to_request(const Request& req, std::string client) {
   request.client = std::move(client);
   // Only the headers the handlers read: copying all of them was a visible
   // share of the allocations per request.
-  for (const char* name : {"Content-Type", "Authorization", "Idempotency-Key"}) {
-    auto it = req.find(name);  // Beast's field lookup ignores case
-    if (it != req.end()) request.headers.emplace_back(name, std::string(it->value()));
+  if (extension && extension->wants_all_headers(request.path)) {
+    // Webhook providers sign with headers of their own.
+    for (const auto& field : req)
+      request.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+  } else {
+    for (const char* name : {"Content-Type", "Authorization", "Idempotency-Key"}) {
+      auto it = req.find(name);  // Beast's field lookup ignores case
+      if (it != req.end()) request.headers.emplace_back(name, std::string(it->value()));
+    }
   }
   return request;
 }
@@ -139,7 +146,9 @@ struct Shared {
         budget({config.max_connections, config.max_connections_per_client}, services.connections),
         proxies(TrustedProxies::parse(config.trusted_proxies)),
         header_bytes(config.max_header_bytes),
-        body_bytes(config.max_body_bytes),
+        // Webhook payloads (the trigger receivers) are larger than redemptions.
+        body_bytes(std::max(config.max_body_bytes,
+                            services.extension ? services.extension->max_body_bytes() : 0)),
         header_timeout(std::chrono::seconds(config.header_timeout_seconds)),
         body_timeout(std::chrono::seconds(config.read_timeout_seconds)),
         write_timeout(std::chrono::seconds(config.write_timeout_seconds)),
@@ -377,7 +386,7 @@ class Session : public Connection {
                  ? std::string(req[http::field::range])
                  : std::string();
     const bool store = req.find(http::field::authorization) != req.end();
-    HttpRequest request = to_request(req, client_of(req));
+    HttpRequest request = to_request(req, client_of(req), s_.services.extension);
     // /healthz is answered here, never behind a queue: it says the process
     // is alive even while every worker waits for a stuck ledger.
     if (request.path == "/healthz" && (get || head_)) return write_reply(handle_healthz(s_.services));

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "verifier/config.h"
+#include "verifier/extension.h"
 #include "verifier/services.h"
 
 namespace sf::verifier {
@@ -48,7 +49,8 @@ class HttpServer {
 /// the ledger, serves until SIGTERM/SIGINT, drains, flushes the ledger.
 /// Prints "listening on http://HOST:PORT" to stderr once bound. Throws
 /// sf::Error for bad settings and unusable files; returns 0 after a clean
-/// shutdown.
-int run_verifier(const Config& config);
+/// shutdown. `extension` (may be empty) adds routes in the same process,
+/// reloaded with the rest on SIGHUP.
+int run_verifier(const Config& config, const ExtensionFactory& extension = {});
 
 }  // namespace sf::verifier

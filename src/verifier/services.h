@@ -14,6 +14,7 @@
 #include "verifier/connection_budget.h"
 #include "verifier/download_token.h"
 #include "verifier/failure_writes.h"
+#include "verifier/extension.h"
 #include "verifier/limiter.h"
 #include "verifier/log.h"
 #include "verifier/metrics.h"
@@ -81,6 +82,8 @@ struct Services {
                std::chrono::system_clock::now().time_since_epoch())
         .count();
   };
+  /// Routes of another module (the trigger receivers), or nullptr.
+  ServiceExtension* extension = nullptr;
   /// Set on SIGTERM: /readyz answers 503 so load balancers stop sending.
   std::atomic<bool> draining{false};
 };

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,24 @@ class FakeLedger : public ledger::Ledger {
   std::vector<ledger::ReportRow> report() override { return {}; }
   std::int64_t prune_idempotency(std::int64_t) override { return 0; }
   bool ready() override { return ready_; }
+  // Online issuance is tested against the real ledgers (tests/ledger,
+  // tests/triggers); the handlers these fakes serve never call it.
+  ledger::IssueOutcome issue(const ledger::IssueRequest&) override {
+    throw std::logic_error("FakeLedger does not issue codes");
+  }
+  std::optional<ledger::Issuance> find_issuance(std::string_view, std::string_view,
+                                                std::string_view) override {
+    return std::nullopt;
+  }
+  std::optional<ledger::Issuance> find_claim(std::string_view, std::string_view,
+                                             std::string_view) override {
+    return std::nullopt;
+  }
+  ledger::RevokeStatus revoke_issued(const ledger::RevokeRequest&) override {
+    return ledger::RevokeStatus::not_found;
+  }
+  bool is_revoked(std::string_view) override { return false; }
+  std::vector<ledger::IssuanceRow> issuance_report() override { return {}; }
 
   std::size_t redemption_count();
   std::size_t attempt_count();
