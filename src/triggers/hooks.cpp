@@ -71,6 +71,13 @@ HttpReply handle_hook(const verifier::HttpRequest& request, verifier::Services& 
                                                {"outcome", std::string(ledger::to_string(status))}});
     return json_reply(200, {{"status", ledger::to_string(status)}});
   }
+  if (provider->confirm && !services.ledger.find_issuance(campaign_id, source, event->event_key)) {
+    if (std::string why = provider->confirm(*endpoint, *event); !why.empty()) {
+      context.counters.count(source, "unconfirmed");
+      log("info", "hook_unconfirmed", why);
+      return json_reply(200, {{"status", "refused"}, {"reason", why}});
+    }
+  }
   MintResult minted = mint(services.ledger, files->mint, *record, source, *event, now_ms);
   context.counters.count(source, to_string(minted.status));
   if (minted.status == MintResult::Status::refused) {

@@ -45,6 +45,10 @@ struct Provider {
   /// The query parameter a redirect to the claim page carries, or "" when
   /// the provider has no redirect.
   std::string_view claim_parameter;
+  /// Fetch-back, for providers that sign nothing or report too early: asks
+  /// the provider's API (endpoint api_base/api_key) whether the event is
+  /// final. Returns why not, or "" to go ahead. nullptr: nothing to ask.
+  std::string (*confirm)(const Endpoint& endpoint, const Event& event) = nullptr;
 };
 
 /// The provider with `source`, or nullptr. "till" is not one: it is

@@ -73,7 +73,7 @@ TEST_CASE("a campaigns file whose online range is not reserved is refused, namin
   // hand out the service's serials, so nothing loads the file.
   auto doc = nlohmann::json::parse(sf::read_text_file(campaigns, 1 << 20));
   doc["campaigns"][0]["slots"][0]["used"] = 5500;
-  sf::write_file(campaigns, doc.dump());
+  sf::test::write_file(campaigns, doc.dump());
   try {
     sf::codes::CampaignBook::load(campaigns);
     FAIL("loaded");
@@ -100,7 +100,7 @@ TEST_CASE("issue_on rules are checked with clear messages", "[codes][online]") {
       {"issue_on", {{{"source", "shopfy"}}, {{"source", "stripe"}, {"min_total", "ten"}},
                     {{"source", "typeform"}, {"colour", "red"}}}},
       {"one_per_email", "yes"}};
-  sf::write_file(campaigns, doc.dump());
+  sf::test::write_file(campaigns, doc.dump());
   try {
     sf::codes::CampaignBook::load(campaigns);
     FAIL("loaded");
@@ -115,7 +115,7 @@ TEST_CASE("issue_on rules are checked with clear messages", "[codes][online]") {
   doc["campaigns"][0]["online"] = {
       {"issue_on", {{{"source", "shopify"}, {"product", "632910392"}, {"min_total", "10.50"}}}},
       {"one_per_email", true}};
-  sf::write_file(campaigns, doc.dump());
+  sf::test::write_file(campaigns, doc.dump());
   auto book = sf::codes::CampaignBook::load(campaigns);
   const auto* rule = book.find("spring")->online.rule_for("shopify");
   REQUIRE(rule);

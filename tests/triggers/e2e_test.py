@@ -153,6 +153,24 @@ def case_refusals_issue_nothing(setup, live):
     check("hook_unauthorized" in live.log_text(), "failures are logged")
 
 
+def case_unconfirmed_subscriber_refused(setup, live):
+    key = h.SECRETS["mailchimp"]
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    body = sample("mailchimp_subscribe.txt", TYPE="subscribe", ID="pend0001").replace(
+        b"api%40mailchimp.com", b"pending%40example.com")
+    before = h.issuance_count(setup, "news")
+    status, answer = post(live, f"/v1/hooks/mailchimp/news?key={key}", body, form)
+    check(status == 200 and answer.get("status") == "refused" and "pending, not confirmed" in answer.get("reason", ""),
+          f"pending subscriber: {status} {answer}")
+    check(h.issuance_count(setup, "news") == before, "pending subscriber issued nothing")
+    check(any("/members/pending%40example.com" in p for p in setup.mailchimp.requests),
+          f"the API double was asked: {setup.mailchimp.requests}")
+    body = sample("mailchimp_subscribe.txt", TYPE="subscribe", ID="conf0001").replace(
+        b"api%40mailchimp.com", b"confirmed%40example.com")
+    status, answer = post(live, f"/v1/hooks/mailchimp/news?key={key}", body, form)
+    check(status == 200 and answer.get("status") == "issued", f"confirmed subscriber: {status} {answer}")
+
+
 def case_duplicate_race_mints_one(setup, live):
     body = sample("standard_webhook.json", ID="order-race-64", TYPE="reward.issue")
     # Each delivery has its own webhook-id, as a retrying sender's would.
@@ -369,7 +387,8 @@ def two_instances_on_postgres():
         h.run(["psql", "-q", base, "-c", f"DROP SCHEMA {schema} CASCADE"])
 
 
-CASES = [case_each_provider_issues_one_code, case_refusals_issue_nothing, case_duplicate_race_mints_one,
+CASES = [case_each_provider_issues_one_code, case_refusals_issue_nothing, case_unconfirmed_subscriber_refused,
+         case_duplicate_race_mints_one,
          case_refund_revokes, case_one_per_email, case_till, case_claim_page, case_report_and_metrics,
          case_sighup_rotates_secrets, case_sigkill_under_load]
 

@@ -17,7 +17,9 @@ import stat
 import subprocess
 import tempfile
 import time
+import threading
 import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 SECRETS = {
     "shopify": "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",
@@ -30,6 +32,49 @@ SECRETS = {
     "webhook": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
 }
 SOURCES = ["shopify", "stripe", "square", "typeform", "google-forms", "mailchimp", "webhook", "till"]
+
+
+class MailchimpDouble:
+    """A local double of Mailchimp's member lookup (GET
+    /3.0/lists/{list}/members/{address}, basic auth with the API key): answers
+    the member's status as the real API documents it, 404 for unknown
+    addresses, 401 for a wrong key."""
+
+    API_KEY = "0123456789abcdef0123456789abcdef-us1"
+
+    def __init__(self, members):
+        members = dict(members)
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                outer.requests.append(self.path)
+                expected = "Basic " + base64.b64encode(f"stickerforge:{outer.API_KEY}".encode()).decode()
+                match = re.fullmatch(r"/3\.0/lists/([^/]+)/members/([^/?]+)", self.path)
+                if self.headers.get("Authorization") != expected:
+                    self.reply(401, {"title": "API Key Invalid", "status": 401})
+                elif not match or urllib.parse.unquote(match.group(2)).lower() not in members:
+                    self.reply(404, {"title": "Resource Not Found", "status": 404})
+                else:
+                    email = urllib.parse.unquote(match.group(2)).lower()
+                    self.reply(200, {"id": hashlib.md5(email.encode()).hexdigest(), "email_address": email,
+                                     "status": members[email], "list_id": match.group(1)})
+
+            def reply(self, status, body):
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args):
+                pass
+
+        self.requests = []
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
 
 def free_port():
@@ -54,19 +99,21 @@ class Setup:
         self.campaigns = os.path.join(d, "campaigns.json")
         self.ledger_url = ledger_url or "sqlite:" + os.path.join(d, "ledger.db")
         self.check(run([cli, "keys", "new", "--keyring", self.keyring, "--type", "hmac"]))
-        for cid, extra in [("spring", []), ("people", []), ("ended", ["--starts", "2020-01-01", "--ends", "2020-12-31"])]:
+        for cid, extra in [("spring", []), ("people", []), ("news", []), ("ended", ["--starts", "2020-01-01", "--ends", "2020-12-31"])]:
             self.check(run([cli, "campaign", "add", "--campaigns", self.campaigns, "--id", cid,
                             "--pack", "fergie", "--trigger", "purchase"] + extra))
         # A CLI batch first, so online serials do not start at 0.
         self.check(run([cli, "codes", "issue", "--keyring", self.keyring, "--campaigns", self.campaigns,
                         "--campaign", "spring", "--count", "5", "--out", os.path.join(d, "batch.csv")]))
-        for cid in ["spring", "people"]:
+        for cid in ["spring", "people", "news"]:
             self.check(run([cli, "codes", "reserve-online", "--keyring", self.keyring,
                             "--campaigns", self.campaigns, "--campaign", cid, "--count", "20000"]))
         doc = json.load(open(self.campaigns))
         for c in doc["campaigns"]:
             if c["id"] == "ended":
                 c["online"] = {"issue_on": [{"source": s} for s in SOURCES]}
+            elif c["id"] == "news":
+                c["online"]["issue_on"] = [{"source": "mailchimp", "list": "a6b5da1054"}]
             elif c["id"] == "people":
                 c["online"]["issue_on"] = [{"source": "webhook"}, {"source": "stripe"}]
                 c["online"]["one_per_email"] = True
@@ -80,6 +127,8 @@ class Setup:
         line = out.strip().splitlines()[-1].strip()
         self.store_keys = os.path.join(d, "stores.json")
         json.dump({"stores": [json.loads(line)]}, open(self.store_keys, "w"))
+        self.mailchimp = MailchimpDouble({"confirmed@example.com": "subscribed",
+                                          "pending@example.com": "pending"})
         self.triggers = os.path.join(d, "triggers.json")
         self.write_triggers(SECRETS)
         self.port = free_port()
@@ -93,6 +142,9 @@ class Setup:
 
     def write_triggers(self, secrets, extra=None):
         endpoints = [{"source": s, "secrets": [v] if isinstance(v, str) else v} for s, v in secrets.items()]
+        # Campaign "news" confirms subscribers with the Mailchimp API double.
+        endpoints.append({"source": "mailchimp", "campaign": "news", "secrets": [SECRETS["mailchimp"]],
+                          "api_base": self.mailchimp.url, "api_key": MailchimpDouble.API_KEY})
         doc = {"format": "stickerforge-triggers", "version": 1, "tolerance_seconds": 300,
                "claim_wait_seconds": 1, "endpoints": endpoints}
         doc.update(extra or {})

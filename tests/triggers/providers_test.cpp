@@ -132,5 +132,5 @@ TEST_CASE("money and receipts", "[triggers]") {
     CHECK(end - start <= 32);
     start = end + 1;
   }
-  CHECK(text.find("       11A0-16JH-3NDR-T0XE\n") != std::string::npos);
+  CHECK(text.find("\n      11A0-16JH-3NDR-T0XE\n") != std::string::npos);  // (32 - 19) / 2 spaces
 }
