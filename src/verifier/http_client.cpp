@@ -1,5 +1,7 @@
 #include "verifier/http_client.h"
 
+#include <sys/socket.h>
+
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
