@@ -71,7 +71,7 @@ std::string base64(std::string_view text) {
 }
 
 template <class Stream>
-FetchResult exchange(Stream& stream, const http::request<http::empty_body>& request) {
+FetchResult request_and_read(Stream& stream, const http::request<http::empty_body>& request) {
   FetchResult result;
   http::write(stream, request);
   beast::flat_buffer buffer;
@@ -114,7 +114,7 @@ FetchResult http_get(const std::string& url,
       struct timeval tv{timeout_seconds, 0};
       ::setsockopt(stream.socket().native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
       ::setsockopt(stream.socket().native_handle(), SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-      result = exchange(stream, request);
+      result = request_and_read(stream, request);
     } else {
       asio::ssl::context context(asio::ssl::context::tls_client);
       context.set_default_verify_paths();
@@ -128,7 +128,7 @@ FetchResult http_get(const std::string& url,
       ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
       ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
       stream.handshake(asio::ssl::stream_base::client);
-      result = exchange(stream, request);
+      result = request_and_read(stream, request);
     }
   } catch (const std::exception& e) {
     result.status = 0;
