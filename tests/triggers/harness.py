@@ -121,7 +121,13 @@ class Setup:
                 c["online"]["issue_on"] = [{"source": s} for s in SOURCES]
         json.dump(doc, open(self.campaigns, "w"), indent=2)
         self.packs = os.path.join(d, "packs")
-        os.makedirs(self.packs, exist_ok=True)
+        # A built pack (the verifier refuses to start for campaigns whose pack has no build).
+        os.makedirs(os.path.join(self.packs, "fergie", "telegram"), exist_ok=True)
+        with open(os.path.join(self.packs, "fergie", "report.json"), "w") as f:
+            json.dump({"pack": {"id": "fergie", "title": "Fergie the Ember"}, "files": [
+                {"platform": "telegram", "role": "archive", "path": "telegram/fergie-telegram.zip"}]}, f)
+        with open(os.path.join(self.packs, "fergie", "telegram", "fergie-telegram.zip"), "w") as f:
+            f.write("PK-telegram-bundle")
         out = self.check(run([cli, "serve", "--new-store-key", "berlin-01"]))
         self.store_key = re.search(r"\n  (sk_\S+)\n", out).group(1)
         line = out.strip().splitlines()[-1].strip()
