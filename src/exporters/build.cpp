@@ -17,6 +17,7 @@
 #include "base/error.h"
 #include "base/text.h"
 #include "exporters/animated_export.h"
+#include "exporters/install_skeleton.h"
 #include "exporters/platform_util.h"
 #include "exporters/registry.h"
 
@@ -466,6 +467,7 @@ BuildResult build_pack(const pack::Pack& pack, const BuildOptions& options) {
       secrets.push_back(path);
     }
   }
+  write_install_skeleton(staging, out_dir, ids, warnings);
   std::sort(warnings.begin(), warnings.end());
   json report = {{"pack", {{"id", pack.id}, {"title", pack.title}, {"author", pack.author}}},
                  {"platforms", ids},

@@ -172,8 +172,9 @@ HttpReply handle_redeem(const HttpRequest& request, Services& services) {
     reply_body["code_key"] = answer.check.code_key;
     reply_body["campaign"] = answer.check.campaign_id;
   }
-  reply_body["unlock"] =
-      to_json(make_unlock(services, answer.check.pack_id, services.now_ms() / 1000));
+  Unlock unlock = make_unlock(services, answer.check.pack_id, services.now_ms() / 1000);
+  attach_personal_address(services, unlock, answer.check.code_key, answer.check.campaign_ends_unix);
+  reply_body["unlock"] = to_json(unlock);
   HttpReply reply = json_reply(200, reply_body);
   if (answer.outcome == Outcome::replayed) reply.headers.emplace_back("Idempotent-Replayed", "true");
   return reply;
@@ -251,8 +252,32 @@ HttpReply handle_download(const HttpRequest& request, Services& services,
     case TokenCheck::bad_signature:
       return refuse(403, "bad_token", "download token is not valid for this file");
   }
-  auto resolved = services.packs.resolve_download(pack, platform, file);
+  // "images" is no build folder: the PNG set, one by one (previews) or as
+  // the "save the images" ZIP made from it.
+  if (platform == "images" && file == pack + "-stickers.zip") {
+    auto zip = services.packs.images_zip(pack);
+    if (!zip) return refuse(404, "not_found", "file " + quote(path) + " is not available");
+    services.metrics.count(Outcome::download);
+    HttpReply reply;
+    reply.body = *zip;
+    reply.content_type = "application/zip";
+    reply.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file + "\"");
+    reply.headers.emplace_back("Cache-Control", "private, no-store");
+    return reply;
+  }
+  auto resolved = platform == "images" ? services.packs.resolve_image(pack, file)
+                                       : services.packs.resolve_download(pack, platform, file);
   if (!resolved) return refuse(404, "not_found", "file " + quote(path) + " is not available");
+  if (platform == "images") {
+    services.metrics.count(Outcome::download);
+    HttpReply reply;
+    reply.file = *resolved;
+    reply.content_type = "image/png";
+    // Previews are shown on the page, not saved: inline, cacheable by this
+    // browser only for as long as the link works.
+    reply.headers.emplace_back("Cache-Control", "private, max-age=900");
+    return reply;
+  }
   services.metrics.count(Outcome::download);
   HttpReply reply;
   reply.file = *resolved;

@@ -28,6 +28,10 @@ struct CodeCheck {
   int uses_allowed = 1;
   std::int64_t campaign_cap = 0;  // 0 = no cap
   bool online = false;            // minted by the service: may be revoked in the ledger
+  // The campaign's dates, so a customer hears "starts on ..." / "ended on
+  // ..." and a personal unlock address lives as long as the campaign.
+  std::int64_t campaign_starts_unix = 0;  // 0 = open
+  std::int64_t campaign_ends_unix = 0;    // 0 = open
   std::string detail;        // precise reason, for store callers only
 };
 

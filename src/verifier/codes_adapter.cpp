@@ -35,6 +35,8 @@ CodeCheck to_code_check(const codes::CheckResult& result) {
     check.trigger = result.campaign->trigger;
     check.uses_allowed = result.campaign->uses_per_code;
     check.campaign_cap = result.campaign->cap;
+    check.campaign_starts_unix = result.campaign->starts_unix;
+    check.campaign_ends_unix = result.campaign->ends_unix;
   }
   // A valid verdict without an id would let every such code share one
   // ledger row; treat it as unknown rather than trust it.

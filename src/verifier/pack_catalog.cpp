@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "messengers/catalog.h"
+#include "verifier/stored_zip.h"
 #include "verifier/json_text.h"
 
 namespace fs = std::filesystem;
@@ -37,14 +39,77 @@ std::string string_field(const nlohmann::json& object, const char* key) {
   return {};
 }
 
-// Only links to the messengers' own add pages are passed on to customers.
-bool is_add_link(const std::string& link) {
-  return (link.starts_with("https://t.me/addstickers/") ||
-          link.starts_with("https://t.me/addemoji/") ||
-          link.starts_with("https://signal.art/addstickers/")) &&
-         link.size() < 512 &&
+// Only https addresses without characters that could leave an attribute;
+// add-links only to the messenger's own add pages.
+bool is_usable_link(const std::string& link, std::string_view prefix) {
+  return link.starts_with("https://") && link.size() > 8 && link.size() < 512 &&
+         (prefix.empty() || link.starts_with(prefix)) &&
          std::none_of(link.begin(), link.end(),
-                      [](char c) { return c <= ' ' || c == '"' || c == '<' || c == '>'; });
+                      [](char c) { return c <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\'; });
+}
+
+// install.json (contract: docs/operations.md), else the older add_links.json.
+void read_install(const fs::path& dir, std::vector<PlatformUnlock>& platforms, std::string* problem) {
+  auto install = read_json(dir / "install.json", problem);
+  auto old_links = install ? std::nullopt : read_json(dir / "add_links.json", problem);
+  for (const messengers::Messenger& messenger : messengers::catalog()) {
+    const std::string id(messenger.id);
+    PlatformUnlock* unlock = nullptr;
+    for (PlatformUnlock& p : platforms)
+      if (p.platform == id) unlock = &p;
+    auto entry = [&]() -> PlatformUnlock& {
+      if (!unlock) unlock = &platforms.emplace_back(PlatformUnlock{id, "", {}, {}});
+      return *unlock;
+    };
+    if (install && install->contains("platforms") && (*install)["platforms"].is_object() &&
+        (*install)["platforms"].contains(id)) {
+      const nlohmann::json& fields = (*install)["platforms"][id];
+      for (messengers::Way way : messenger.ways) {
+        std::string value = string_field(fields, std::string(messengers::field_name(way)).c_str());
+        if (value.empty()) continue;
+        if (!is_usable_link(value, way == messengers::Way::add_link ? messenger.link_prefix : "")) {
+          if (problem)
+            *problem = (dir / "install.json").string() + ": platforms." + id + "." +
+                       std::string(messengers::field_name(way)) + " is not a usable https link" +
+                       (way == messengers::Way::add_link && !messenger.link_prefix.empty()
+                            ? " starting with " + std::string(messenger.link_prefix)
+                            : std::string()) +
+                       "; ignored";
+          continue;
+        }
+        if (way == messengers::Way::add_link) entry().add_link = value;
+        entry().install.emplace_back(messengers::field_name(way), value);
+      }
+    } else if (old_links && messenger.ways.size() == 1 &&
+               messenger.ways[0] == messengers::Way::add_link) {
+      std::string link = string_field(*old_links, id.c_str());
+      if (is_usable_link(link, messenger.link_prefix)) {
+        entry().add_link = link;
+        entry().install.emplace_back("add_link", link);
+      }
+    }
+  }
+}
+
+// The first plain PNG set in the build: Viber's and Kik's stickers/NN.png,
+// Discord's, or LINE's NN.png.
+std::vector<std::string> find_png_stickers(const fs::path& dir) {
+  for (std::string_view folder : {"viber/stickers", "kik/stickers", "discord/stickers", "line"}) {
+    std::vector<std::string> found;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir / folder, ec)) {
+      std::string name = entry.path().filename().string();
+      if (name.size() == 6 && std::isdigit(static_cast<unsigned char>(name[0])) &&
+          std::isdigit(static_cast<unsigned char>(name[1])) && name.ends_with(".png") &&
+          entry.is_regular_file(ec))
+        found.push_back(std::string(folder) + "/" + name);
+    }
+    if (!found.empty()) {
+      std::sort(found.begin(), found.end());
+      return found;
+    }
+  }
+  return {};
 }
 
 bool is_archive(const fs::path& path) {
@@ -71,7 +136,6 @@ PackInfo read_pack(const fs::path& dir, const std::string& pack_id, std::string*
       }
     }
   }
-  auto links = read_json(dir / "add_links.json", problem);
 
   std::error_code ec;
   std::vector<std::string> platforms;
@@ -100,12 +164,12 @@ PackInfo read_pack(const fs::path& dir, const std::string& pack_id, std::string*
       }
       std::sort(unlock.files.begin(), unlock.files.end());
     }
-    if (links) {
-      std::string link = string_field(*links, platform.c_str());
-      if (is_add_link(link)) unlock.add_link = link;
-    }
-    if (!unlock.files.empty() || !unlock.add_link.empty()) info.platforms.push_back(std::move(unlock));
+    if (!unlock.files.empty()) info.platforms.push_back(std::move(unlock));
   }
+  read_install(dir, info.platforms, problem);
+  std::sort(info.platforms.begin(), info.platforms.end(),
+            [](const auto& a, const auto& b) { return a.platform < b.platform; });
+  info.png_stickers = find_png_stickers(dir);
   return info;
 }
 
@@ -147,6 +211,55 @@ std::shared_ptr<const PackInfo> PackCatalog::find(const std::string& pack_id, st
   std::lock_guard lock(mutex_);
   cache_[pack_id] = Entry{report_time, now, info};
   return info;
+}
+
+void PackCatalog::reload() {
+  std::lock_guard lock(mutex_);
+  cache_.clear();
+  zips_.clear();
+}
+
+std::optional<fs::path> PackCatalog::resolve_image(const std::string& pack_id,
+                                                   const std::string& name) {
+  if (!is_safe_segment(pack_id) || !is_safe_segment(name)) return std::nullopt;
+  auto info = find(pack_id);
+  if (!info) return std::nullopt;
+  for (const std::string& rel : info->png_stickers) {
+    if (fs::path(rel).filename() != name) continue;
+    std::error_code ec;
+    fs::path root = fs::canonical(root_ / pack_id, ec);
+    if (ec) return std::nullopt;
+    fs::path file = fs::canonical(root_ / pack_id / rel, ec);
+    if (ec || !fs::is_regular_file(file, ec)) return std::nullopt;
+    auto [root_end, file_it] = std::mismatch(root.begin(), root.end(), file.begin(), file.end());
+    if (root_end != root.end()) return std::nullopt;
+    return file;
+  }
+  return std::nullopt;
+}
+
+std::shared_ptr<const std::string> PackCatalog::images_zip(const std::string& pack_id) {
+  auto info = find(pack_id);
+  if (!info || info->png_stickers.empty()) return nullptr;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = zips_.find(pack_id);
+    if (it != zips_.end() && it->second.first == info) return it->second.second;
+  }
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const std::string& rel : info->png_stickers) {
+    const std::string name = fs::path(rel).filename().string();
+    auto file = resolve_image(pack_id, name);
+    if (!file) continue;
+    std::ifstream in(*file, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    files.emplace_back(pack_id + "-" + name, bytes.str());
+  }
+  auto zip = std::make_shared<const std::string>(stored_zip(files));
+  std::lock_guard lock(mutex_);
+  zips_[pack_id] = {info, zip};
+  return zip;
 }
 
 std::optional<fs::path> PackCatalog::resolve_download(const std::string& pack_id,

@@ -1,127 +1,123 @@
-// The redemption page: plain HTML forms, no JavaScript needed, for a phone
-// and a store's counter tablet. Callers here are always anonymous, so every
-// failure shows the same message.
+// The customer's way in: GET / (the form; ?code= prefills it), GET /r/<code
+// or link token> (a link or a receipt QR), POST /redeem (the one button).
+// Opening a page never uses a code up: mail scanners and link previews fetch
+// every URL, so only the POST redeems. Callers here are always anonymous;
+// every failure still counts against the budgets (redeem.cpp).
 #include "base/error.h"
 #include "base/text.h"
 #include "codes/base64url.h"
 #include "crypto/primitives.h"
 #include "verifier/failure_log.h"
+#include "verifier/customer_failure.h"
+#include "verifier/customer_pages.h"
 #include "verifier/log.h"
 #include "verifier/redeem.h"
+#include "verifier/typo_hint.h"
 #include "verifier/routes.h"
-#include "verifier/unlock.h"
 #include "verifier/web_templates.h"
 
 namespace sf::verifier {
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+// Link tokens (and link URLs) are long base64url text nobody is meant to
+// read or fix; everything else is treated as typed.
+bool is_typed(std::string_view code) { return !looks_like_link(code); }
 
-std::string form_decode(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '+') {
-      out += ' ';
-    } else if (c == '%' && i + 2 < text.size() + 0 && hex_value(text[i + 1]) >= 0 &&
-               hex_value(text[i + 2]) >= 0) {
-      out += char(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-      i += 2;
-    } else {
-      out += c;
-    }
+struct FormState {
+  std::string code;
+  std::string error;      // plain text; "" = none
+  bool landing = false;   // arrived by a link or QR: "your stickers are waiting"
+};
+
+HttpReply form_reply(const HttpRequest& request, Services& services, int status,
+                     const FormState& state, const std::string& campaign_id = "") {
+  const PageContext context = page_context(request, services, campaign_id);
+  const Language language = context.language;
+  std::string notice;
+  if (!state.error.empty())
+    notice = "<div class=\"notice error\" role=\"alert\"><p>" + html_escape(state.error) + "</p></div>";
+  else if (state.landing)
+    notice = "<p>" + html_escape(say(language, "link.intro")) + "</p>";
+  std::string remembered;
+  if (auto token = remembered_token(request, services))
+    remembered = "<p><a href=\"" + html_escape(services.settings.public_url + "/u/" + *token) +
+                 "\">" + html_escape(say(language, "remembered")) + "</a></p>";
+  std::string field;
+  if (state.landing && state.error.empty() && !is_typed(state.code)) {
+    field = "  <input type=\"hidden\" name=\"code\" value=\"" + html_escape(state.code) + "\">";
+  } else {
+    field = fill_template(kTemplate_code_field,
+                          {{"label", html_escape(say(language, "form.label"))},
+                           {"hint", html_escape(say(language, "form.hint"))},
+                           {"code", html_escape(state.code)},
+                           {"invalid", state.error.empty() ? "" : "aria-invalid=\"true\""}});
   }
-  return out;
+  const std::string heading = say(language, state.landing ? "link.title" : "form.title");
+  std::string main = fill_template(
+      kTemplate_form,
+      {{"heading", html_escape(heading)},
+       {"notice", notice},
+       {"remembered", remembered},
+       {"action", html_escape(services.settings.public_url + "/redeem")},
+       {"field", field},
+       // One key per page load: a double-tapped submit redeems once and both
+       // taps get the same answer.
+       {"idempotency_key", codes::base64url_encode(crypto::random_bytes(16))},
+       {"button", html_escape(say(language, "form.button"))}});
+  return html_reply(status, context, heading, main);
 }
 
-std::string form_field(std::string_view body, std::string_view name) {
-  std::size_t pos = 0;
-  while (pos <= body.size()) {
-    std::size_t end = body.find('&', pos);
-    if (end == std::string_view::npos) end = body.size();
-    std::string_view pair = body.substr(pos, end - pos);
-    std::size_t eq = pair.find('=');
-    if (form_decode(pair.substr(0, eq)) == name)
-      return eq == std::string_view::npos ? "" : form_decode(pair.substr(eq + 1));
-    pos = end + 1;
+int status_of(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::rate_limited: return 429;
+    case Outcome::breaker_open: return 503;
+    default: return 422;
   }
-  return {};
 }
 
-HttpReply html_reply(int status, const std::string& title, const std::string& main) {
-  HttpReply reply;
-  reply.status = status;
-  reply.content_type = "text/html; charset=utf-8";
-  reply.body = fill_template(kPageTemplate, {{"title", html_escape(title)}, {"main", main}});
-  reply.headers.emplace_back("Cache-Control", "no-store");
-  reply.headers.emplace_back("Content-Security-Policy",
-                             "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
-                             "frame-ancestors 'none'");
-  reply.headers.emplace_back("X-Content-Type-Options", "nosniff");
+HttpReply failure_reply(const HttpRequest& request, Services& services, const RedeemAnswer& answer,
+                        const std::string& code, bool landing) {
+  FormState state{code, customer_failure(request_language(request), answer, code, services), landing};
+  // A link token the customer cannot fix is not put back into a field.
+  if (!is_typed(code)) state.code.clear();
+  HttpReply reply = form_reply(request, services, status_of(answer.outcome), state,
+                               answer.check.campaign_id);
+  if (answer.retry_after_seconds > 0)
+    reply.headers.emplace_back("Retry-After", std::to_string(answer.retry_after_seconds));
   return reply;
 }
 
-HttpReply form_page(Services& services, int status, const std::string& code,
-                    const std::string& error) {
-  std::string notice;
-  if (!error.empty())
-    notice = "<div class=\"notice error\" role=\"alert\"><p>" + html_escape(error) + "</p></div>";
-  std::string main = fill_template(
-      kFormTemplate,
-      {{"notice", notice},
-       {"action", html_escape(services.settings.public_url + "/redeem")},
-       {"code", html_escape(code)},
-       {"invalid", error.empty() ? "" : "aria-invalid=\"true\""},
-       // One key per page load: a double-tapped submit redeems once and both
-       // taps get the same answer.
-       {"idempotency_key", codes::base64url_encode(crypto::random_bytes(16))}});
-  return html_reply(status, "Redeem your sticker code", main);
-}
-
-std::string platform_name(const std::string& id) {
-  static const std::pair<const char*, const char*> kNames[] = {
-      {"telegram", "Telegram"}, {"whatsapp", "WhatsApp"}, {"signal", "Signal"},
-      {"imessage", "iMessage"}, {"line", "LINE"},         {"discord", "Discord"},
-      {"viber", "Viber"},       {"wechat", "WeChat"},     {"kik", "Kik"}};
-  for (const auto& [key, name] : kNames)
-    if (id == key) return name;
-  return id;
-}
-
-std::string unlocked_main(Services& services, const Unlock& unlock) {
-  std::string list = "<ul class=\"platforms\">\n";
-  for (const UnlockPlatform& platform : unlock.platforms) {
-    const std::string name = html_escape(platform_name(platform.platform));
-    list += "<li><strong>" + name + "</strong><br>";
-    if (!platform.add_link.empty())
-      list += "<a class=\"add-link\" href=\"" + html_escape(platform.add_link) + "\">Add to " +
-              name + "</a><br>";
-    for (const auto& [file, url] : platform.downloads)
-      list += "<a class=\"download\" href=\"" + html_escape(url) + "\" download>Download " +
-              html_escape(file) + "</a><br>";
-    list += "</li>\n";
-  }
-  list += "</ul>";
-  if (!unlock.available)
-    list = "<p>The pack is being prepared. Keep this page and try again later.</p>";
-  return fill_template(kUnlockedTemplate,
-                       {{"pack_title", html_escape(unlock.pack_title)},
-                        {"expires", iso8601_ms(unlock.links_expire_unix * 1000).substr(0, 16) + " UTC"},
-                        {"platforms", list},
-                        {"home", html_escape(services.settings.public_url + "/")}});
+// A code arrived in a URL: show it ready to redeem with one tap, or say at
+// once why it will not work, or (same browser, already redeemed) the unlock.
+HttpReply landing(const HttpRequest& request, Services& services, const std::string& code) {
+  RedeemAnswer answer = check_code_status(services, Caller{"", request.client}, code);
+  services.metrics.count(answer.outcome);
+  if (answer.outcome == Outcome::status_ok)
+    return form_reply(request, services, 200, FormState{code, "", true}, answer.check.campaign_id);
+  if (answer.outcome == Outcome::already_redeemed &&
+      remembered_token(request, services, answer.check.code_key))
+    return unlock_page_reply(request, services, answer.check.code_key, answer.check.campaign_id,
+                             answer.redemption.pack_id.empty() ? answer.check.pack_id
+                                                               : answer.redemption.pack_id,
+                             answer.check.campaign_ends_unix, answer.redemption.at_unix_ms, true);
+  return failure_reply(request, services, answer, code, true);
 }
 
 }  // namespace
 
 HttpReply handle_page(const HttpRequest& request, Services& services) {
+  const std::string code = request.query_value("code");
+  if (!code.empty() && code.size() <= 512) return landing(request, services, code);
   services.metrics.count(Outcome::other);
-  // Links minted online (docs/triggers.md) carry the code: the form comes filled in.
-  return form_page(services, 200, request.query_value("code").substr(0, 64), "");
+  return form_reply(request, services, 200, FormState{});
+}
+
+HttpReply handle_link_page(const HttpRequest& request, Services& services, const std::string& code) {
+  if (code.empty() || code.size() > 512) {
+    services.metrics.count(Outcome::other);
+    return form_reply(request, services, 200, FormState{});
+  }
+  return landing(request, services, code);
 }
 
 HttpReply handle_page_redeem(const HttpRequest& request, Services& services) {
@@ -129,7 +125,8 @@ HttpReply handle_page_redeem(const HttpRequest& request, Services& services) {
   if (!type.starts_with("application/x-www-form-urlencoded") ||
       request.body.size() > services.settings.max_body_bytes) {
     services.metrics.count(Outcome::bad_request);
-    return form_page(services, 400, "", "the form could not be read; please type the code again");
+    return form_reply(request, services, 400,
+                      FormState{"", say(request_language(request), "fail.form"), false});
   }
   const std::string code = form_field(request.body, "code");
   std::string key = form_field(request.body, "idempotency_key");
@@ -144,9 +141,8 @@ HttpReply handle_page_redeem(const HttpRequest& request, Services& services) {
     services.metrics.count(Outcome::internal_error);
     services.ledger_health.failed(services.now_ms());
     services.log.write("error", "ledger_failed", {{"path", request.path}, {"error", e.what()}});
-    HttpReply reply = form_page(services, 503, code,
-                                "the service cannot reach its records right now; nothing was "
-                                "redeemed. Please try again in a moment");
+    HttpReply reply = form_reply(request, services, 503,
+                                 FormState{code, say(request_language(request), "fail.ledger"), false});
     reply.headers.emplace_back("Retry-After", "1");
     return reply;
   }
@@ -163,29 +159,17 @@ HttpReply handle_page_redeem(const HttpRequest& request, Services& services) {
                    {"client", caller.client}},
                   answer.failure_written);
   }
-  switch (answer.outcome) {
-    case Outcome::redeemed:
-    case Outcome::replayed: {
-      Unlock unlock = make_unlock(services, answer.check.pack_id, services.now_ms() / 1000);
-      return html_reply(200, "Stickers unlocked: " + unlock.pack_title,
-                        unlocked_main(services, unlock));
-    }
-    case Outcome::rate_limited: {
-      HttpReply reply = form_page(services, 429, code,
-                                  "too many attempts from this device; wait a minute and try again");
-      reply.headers.emplace_back("Retry-After", std::to_string(answer.retry_after_seconds));
-      return reply;
-    }
-    case Outcome::breaker_open: {
-      HttpReply reply = form_page(services, 503, code,
-                                  "redeeming on this page is paused for a while; please ask a "
-                                  "store to redeem the code for you, or try later");
-      reply.headers.emplace_back("Retry-After", std::to_string(answer.retry_after_seconds));
-      return reply;
-    }
-    default:
-      return form_page(services, 422, code, std::string(kGenericFailure) + ".");
-  }
+  const CodeCheck& check = answer.check;
+  if (answer.outcome == Outcome::redeemed || answer.outcome == Outcome::replayed)
+    return unlock_page_reply(request, services, check.code_key, check.campaign_id, check.pack_id,
+                             check.campaign_ends_unix, answer.redemption.at_unix_ms, false);
+  // The customer who redeemed on this browser comes back with the same
+  // code: their unlock (the code stays used for everyone else).
+  if (answer.outcome == Outcome::already_redeemed &&
+      remembered_token(request, services, check.code_key))
+    return unlock_page_reply(request, services, check.code_key, check.campaign_id, check.pack_id,
+                             check.campaign_ends_unix, answer.redemption.at_unix_ms, true);
+  return failure_reply(request, services, answer, code, false);
 }
 
 }  // namespace sf::verifier

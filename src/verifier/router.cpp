@@ -9,6 +9,7 @@
 #include "base/error.h"
 #include "base/text.h"
 #include "crypto/primitives.h"
+#include "verifier/browser_errors.h"
 #include "verifier/json_text.h"
 #include "verifier/routes.h"
 
@@ -56,6 +57,15 @@ HttpReply dispatch(const HttpRequest& request, Services& services) {
   if (path == "/redeem") return post ? handle_page_redeem(request, services) : not_allowed("POST");
   if (services.extension)
     if (auto reply = services.extension->handle(request, services)) return std::move(*reply);
+  if (path.starts_with("/r/")) return get ? handle_link_page(request, services, path.substr(3)) : not_allowed("GET");
+  if (path.starts_with("/u/")) {
+    if (!get) return not_allowed("GET");
+    std::string token = path.substr(3);
+    if (token.ends_with("/qr.svg")) return handle_unlock_qr(request, services, token.substr(0, token.size() - 7));
+    return handle_unlock_page(request, services, token);
+  }
+  if (path.starts_with("/v1/unlocks/"))
+    return get ? handle_unlock_json(request, services, path.substr(12)) : not_allowed("GET");
   services.metrics.count(Outcome::not_found);
   return json_error(404, "not_found", "no route " + quote(path) + "; see docs/http-api.md");
 }
@@ -155,6 +165,11 @@ HttpReply route(const HttpRequest& request, Services& services) {
     services.metrics.count(Outcome::internal_error);
     services.log.write("error", "handler_failed", {{"path", request.path}, {"error", e.what()}});
     reply = json_error(500, "internal_error", "internal error; it was logged");
+  }
+  try {
+    reply = for_browser(request, services, std::move(reply));
+  } catch (const std::exception&) {
+    // Keep the JSON answer: a page is a courtesy, not a reason to fail.
   }
   services.metrics.set_in_flight_delta(-1);
   services.metrics.observe_seconds(

@@ -3,7 +3,11 @@
 //   GET  /v1/codes/{code}      status without redeeming
 //   GET  /v1/downloads/{pack}/{platform}/{file}?token=...   a built bundle
 //   GET  /healthz /readyz /metrics
-//   GET  /                     the redemption page; POST /redeem its form
+//   GET  /v1/unlocks/{token}   a personal unlock (JSON)
+//   GET  /                     the redemption page (?code= prefills it); POST /redeem its form
+//   GET  /r/{code or token}    a link or receipt QR: the code ready to redeem with one tap
+//   GET  /u/{token}            a personal unlock address (page; JSON on request), /qr.svg its QR
+// JSON errors become pages for browsers (browser_errors.h).
 // Handlers never throw for bad input: they answer 4xx JSON (or HTML for the
 // page). They throw sf::Error(io) only when the ledger fails; route() turns
 // that into 503.
@@ -25,6 +29,10 @@ HttpReply handle_readyz(Services& services);
 HttpReply handle_metrics(const HttpRequest& request, Services& services);
 HttpReply handle_page(const HttpRequest& request, Services& services);
 HttpReply handle_page_redeem(const HttpRequest& request, Services& services);
+HttpReply handle_link_page(const HttpRequest& request, Services& services, const std::string& code);
+HttpReply handle_unlock_page(const HttpRequest& request, Services& services, const std::string& token);
+HttpReply handle_unlock_json(const HttpRequest& request, Services& services, const std::string& token);
+HttpReply handle_unlock_qr(const HttpRequest& request, Services& services, const std::string& token);
 
 /// Dispatches by method and path; 404/405 JSON for anything else; catches
 /// every exception (503 for ledger failures, 500 with a generic body and the

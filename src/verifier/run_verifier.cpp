@@ -47,6 +47,7 @@ void reload(const Config& config, Reloadable<codes::Checker>& checker, Services&
     checker.replace(std::move(fresh));
     if (services.extension) services.extension->reload();
     services.store_keys.replace(std::move(keys));
+    services.packs.reload();  // install.json and builds are read again on the next request
     services.log.write("info", "reloaded", {{"stores", std::to_string(stores)}});
   } catch (const std::exception& e) {
     services.log.write("error", "reload_failed", {{"error", e.what()}});

@@ -63,7 +63,8 @@ HttpRequest to_request(const Request& req, std::string client, const ServiceExte
     for (const auto& field : req)
       request.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
   } else {
-    for (const char* name : {"Content-Type", "Authorization", "Idempotency-Key"}) {
+    for (const char* name : {"Content-Type", "Authorization", "Idempotency-Key", "Accept",
+                             "Accept-Language", "User-Agent", "Cookie", "Host"}) {
       auto it = req.find(name);  // Beast's field lookup ignores case
       if (it != req.end()) request.headers.emplace_back(name, std::string(it->value()));
     }

@@ -19,6 +19,8 @@
 #include "verifier/log.h"
 #include "verifier/metrics.h"
 #include "verifier/pack_catalog.h"
+#include "verifier/page_frame.h"
+#include "verifier/personal_unlock.h"
 #include "verifier/reloadable.h"
 #include "verifier/store_keys.h"
 
@@ -60,6 +62,7 @@ struct Services {
         limiter(limits),
         packs(std::move(packs)),
         tokens(download_secret),
+        personal(download_secret),
         settings(std::move(settings)),
         failure_writes(this->settings.failure_writes_per_minute),
         log(std::move(log_sink)) {}
@@ -70,6 +73,7 @@ struct Services {
   Limiter limiter;
   PackCatalog packs;
   DownloadTokens tokens;
+  PersonalTokens personal;  // /u/<token> addresses, same secret as the downloads
   ServiceSettings settings;
   FailureWrites failure_writes;
   Metrics metrics;
@@ -84,6 +88,9 @@ struct Services {
   };
   /// Routes of another module (the trigger receivers), or nullptr.
   ServiceExtension* extension = nullptr;
+  /// The brand a campaign's pages show (campaigns file, reloaded on SIGHUP);
+  /// unset or empty = the neutral look.
+  std::function<PageBrand(const std::string& campaign_id)> brand_of;
   /// Set on SIGTERM: /readyz answers 503 so load balancers stop sending.
   std::atomic<bool> draining{false};
 };

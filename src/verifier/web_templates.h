@@ -1,6 +1,6 @@
-// verifier (internal): the redemption page's HTML templates
-// (templates/web/*.html), compiled into the binary so a store box needs no
-// template folder. Placeholders are {{name}}.
+// verifier (internal): the customer pages' HTML templates
+// (templates/web/<name>.html), compiled into the binary so a store box needs
+// no template folder. Placeholders are {{name}}.
 #pragma once
 
 #include <initializer_list>
@@ -10,9 +10,13 @@
 
 namespace sf::verifier {
 
-extern const std::string_view kPageTemplate;      // page.html: {{title}}, {{main}}
-extern const std::string_view kFormTemplate;      // form.html
-extern const std::string_view kUnlockedTemplate;  // unlocked.html
+extern const std::string_view kTemplate_page;        // the frame: {{lang}}, {{title}}, {{main}}, ...
+extern const std::string_view kTemplate_form;        // the code form / link landing
+extern const std::string_view kTemplate_code_field;  // the labelled code input
+extern const std::string_view kTemplate_unlocked;    // the unlock
+extern const std::string_view kTemplate_address;     // the personal address card
+extern const std::string_view kTemplate_messenger;   // one messenger's steps and buttons
+extern const std::string_view kTemplate_error;       // a page for an address that leads nowhere
 
 /// `text` with each {{name}} replaced by its value (values are inserted as
 /// given: escape them first).

@@ -21,6 +21,15 @@ ledger::RedeemOutcome FakeLedger::redeem(const ledger::RedeemRequest& request) {
   }
   auto& uses = uses_[request.code_key];
   ledger::RedeemOutcome outcome;
+  std::int64_t campaign_uses = 0;
+  for (const auto& [key, redemptions] : uses_)
+    for (const auto& r : redemptions) campaign_uses += r.campaign_id == request.campaign_id;
+  if (int(uses.size()) < request.uses_allowed && request.campaign_cap > 0 &&
+      campaign_uses >= request.campaign_cap) {
+    attempts_.push_back({request.code_key, request.campaign_id, request.trigger, request.store,
+                         request.client, "cap_reached", request.now_unix_ms});
+    return {ledger::RedeemStatus::cap_reached, false, {}};
+  }
   if (int(uses.size()) >= request.uses_allowed) {
     outcome = {ledger::RedeemStatus::already_redeemed, false, uses.back()};
   } else {
@@ -90,6 +99,17 @@ verifier::CodeChecker fake_checker() {
     };
     if (text.starts_with("GOOD-") && text.size() == 9) return valid(1);
     if (text == "MULTI-1") return valid(3);
+    if (text == "CAP-1" || text == "CAP-2") {
+      valid(1);
+      check.campaign_id = "capped";
+      check.campaign_cap = 1;
+      return check;
+    }
+    if (text.starts_with("ENDING-")) {
+      valid(1);
+      check.campaign_ends_unix = 1'800'000'000 + 2 * 86400;  // two days after the fake clock
+      return check;
+    }
     if (text == "UNBUILT") {
       valid(1);
       check.pack_id = "not-built-yet";
@@ -100,9 +120,13 @@ verifier::CodeChecker fake_checker() {
       check.code_key = "1/42/OLD";
       check.campaign_id = "spring";
       check.detail = "campaign 'spring' of code OLD ended at 2026-01-01";
+      check.campaign_ends_unix = 1'767'225'600;  // 2026-01-01
       return check;
     }
-    if (text == "SOON") check.verdict = verifier::CodeVerdict::not_yet_valid;
+    if (text == "SOON") {
+      check.verdict = verifier::CodeVerdict::not_yet_valid;
+      check.campaign_starts_unix = 1'900'000'000;
+    }
     else if (text == "REVOKED") check.verdict = verifier::CodeVerdict::revoked;
     else if (text == "FORGED") check.verdict = verifier::CodeVerdict::unknown;
     else check.verdict = verifier::CodeVerdict::mistyped;
@@ -121,6 +145,9 @@ void write_fake_packs(const std::filesystem::path& dir) {
   write_file(dir / "fergie" / "whatsapp" / "fergie.wastickers", "PK-whatsapp-bundle");
   write_file(dir / "fergie" / "whatsapp" / "01.webp", "RIFF-sticker");
   write_file(dir / "fergie" / "signal" / "manifest.proto", "proto");
+  // A plain PNG set (Viber's): the previews and the "save the images" ZIP.
+  write_file(dir / "fergie" / "viber" / "stickers" / "01.png", "PNG-one");
+  write_file(dir / "fergie" / "viber" / "stickers" / "02.png", "PNG-two");
   write_file(dir / "fergie" / "add_links.json",
              R"j({"telegram": "https://t.me/addstickers/fergie_by_acmebot",
                  "signal": "https://signal.art/addstickers/#pack_id=abc&pack_key=def",

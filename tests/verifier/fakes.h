@@ -61,7 +61,9 @@ class FakeLedger : public ledger::Ledger {
 
 /// Codes the fake checker knows: "GOOD-0001".."GOOD-0099" valid (pack
 /// "fergie", single use), "MULTI-1" valid with 3 uses, "TYPO" mistyped,
-/// "FORGED" unknown, "OLD" expired, "SOON" not yet valid, "REVOKED" revoked.
+/// "FORGED" unknown, "OLD" expired, "SOON" not yet valid, "REVOKED" revoked,
+/// "CAP-1"/"CAP-2" valid in campaign "capped" (cap 1), "ENDING-<n>" valid in
+/// a campaign ending two days after the fake clock.
 verifier::CodeChecker fake_checker();
 
 /// A packs folder with one built pack "fergie" (report.json, telegram and
