@@ -8,7 +8,17 @@ PageContext page_context(const HttpRequest& request, Services& services,
                          const std::string& campaign_id) {
   PageContext context;
   context.language = request_language(request);
-  if (!campaign_id.empty() && services.brand_of) context.brand = services.brand_of(campaign_id);
+  if (campaign_id.empty() || !services.brand_of) return context;
+  const codes::Brand brand = services.brand_of(campaign_id);
+  PageBrand& look = context.brand;
+  look.name = brand.name;
+  if (!brand.logo_file.empty())
+    look.logo_url = services.settings.public_url + "/brand/" + campaign_id + "/logo";
+  look.primary = brand.colors.primary;
+  look.background = brand.colors.background;
+  look.text = brand.colors.text;
+  look.support_url = brand.support_url;
+  look.privacy_url = brand.privacy_url;
   return context;
 }
 

@@ -33,8 +33,11 @@ std::string brand_colours(const PageBrand& brand) {
   return css;
 }
 
-bool is_https(std::string_view url) {
-  return url.starts_with("https://") && url.size() < 512 &&
+// The campaigns file allows https, http and mailto links (codes/brand.h).
+bool is_link(std::string_view url) {
+  return (url.starts_with("https://") || url.starts_with("http://") ||
+          url.starts_with("mailto:")) &&
+         url.size() < 512 &&
          std::none_of(url.begin(), url.end(), [](char c) { return c <= ' ' || c == '"'; });
 }
 
@@ -52,9 +55,9 @@ std::string header(const PageBrand& brand) {
 
 std::string footer(const PageBrand& brand, Language language) {
   std::string links;
-  if (is_https(brand.support_url))
+  if (is_link(brand.support_url))
     links += "<a href=\"" + html_escape(brand.support_url) + "\">" + say(language, "footer.support") + "</a>";
-  if (is_https(brand.privacy_url))
+  if (is_link(brand.privacy_url))
     links += "<a href=\"" + html_escape(brand.privacy_url) + "\">" + say(language, "footer.privacy") + "</a>";
   return links.empty() ? "" : "<footer>" + links + "</footer>";
 }

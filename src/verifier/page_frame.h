@@ -16,7 +16,7 @@ struct PageBrand {
   std::string name;
   std::string logo_url;      // served by the verifier (/brand/<campaign>/logo)
   std::string primary, background, text;  // "#RRGGBB"
-  std::string support_url, privacy_url;   // https://...
+  std::string support_url, privacy_url;   // https://, http:// or mailto:
 };
 
 struct PageContext {

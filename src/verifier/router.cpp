@@ -64,6 +64,10 @@ HttpReply dispatch(const HttpRequest& request, Services& services) {
     if (token.ends_with("/qr.svg")) return handle_unlock_qr(request, services, token.substr(0, token.size() - 7));
     return handle_unlock_page(request, services, token);
   }
+  if (path.starts_with("/brand/") && path.ends_with("/logo") && path.size() > 12) {
+    if (!get) return not_allowed("GET");
+    return handle_brand_logo(request, services, path.substr(7, path.size() - 12));
+  }
   if (path.starts_with("/v1/unlocks/"))
     return get ? handle_unlock_json(request, services, path.substr(12)) : not_allowed("GET");
   services.metrics.count(Outcome::not_found);

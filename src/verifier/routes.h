@@ -6,6 +6,7 @@
 //   GET  /v1/unlocks/{token}   a personal unlock (JSON)
 //   GET  /                     the redemption page (?code= prefills it); POST /redeem its form
 //   GET  /r/{code or token}    a link or receipt QR: the code ready to redeem with one tap
+//   GET  /brand/{campaign}/logo  the campaign's logo for the pages
 //   GET  /u/{token}            a personal unlock address (page; JSON on request), /qr.svg its QR
 // JSON errors become pages for browsers (browser_errors.h).
 // Handlers never throw for bad input: they answer 4xx JSON (or HTML for the
@@ -32,6 +33,8 @@ HttpReply handle_page_redeem(const HttpRequest& request, Services& services);
 HttpReply handle_link_page(const HttpRequest& request, Services& services, const std::string& code);
 HttpReply handle_unlock_page(const HttpRequest& request, Services& services, const std::string& token);
 HttpReply handle_unlock_json(const HttpRequest& request, Services& services, const std::string& token);
+HttpReply handle_brand_logo(const HttpRequest& request, Services& services,
+                            const std::string& campaign_id);
 HttpReply handle_unlock_qr(const HttpRequest& request, Services& services, const std::string& token);
 
 /// Dispatches by method and path; 404/405 JSON for anything else; catches

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "base/error.h"
+#include "codes/campaign_book.h"
 #include "codes/checker.h"
 #include "codes/revocations.h"
 #include "ledger/ledger.h"
@@ -38,14 +39,17 @@ StoreKeys load_store_keys(const Config& config) {
 // a new campaign, a revocation or a new store counts from the next request
 // without a restart. When any file does not load, everything stays as it
 // was and the log says why.
-void reload(const Config& config, Reloadable<codes::Checker>& checker, Services& services) {
+void reload(const Config& config, Reloadable<codes::Checker>& checker,
+            Reloadable<codes::CampaignBook>& campaigns, Services& services) {
   try {
     require_built_packs(config.campaigns, config.packs, std::time(nullptr));
     codes::Checker fresh = load_checker(config);
+    codes::CampaignBook book = codes::CampaignBook::load(config.campaigns);
     StoreKeys keys = load_store_keys(config);
     const std::size_t stores = keys.size();
     checker.replace(std::move(fresh));
     if (services.extension) services.extension->reload();
+    campaigns.replace(std::move(book));
     services.store_keys.replace(std::move(keys));
     services.packs.reload();  // install.json and builds are read again on the next request
     services.log.write("info", "reloaded", {{"stores", std::to_string(stores)}});
@@ -62,7 +66,8 @@ std::filesystem::path ledger_folder(const std::string& ledger) {
 
 }  // namespace
 
-int run_verifier(const Config& config, const ExtensionFactory& make_extension) {
+int run_verifier(const Config& config, const ExtensionFactory& make_extension,
+                 std::function<std::int64_t()> clock) {
   // Signals go to one thread that waits for them. Blocked first, so every
   // thread started later (the ledger's committer, the server's workers) inherits
   // the mask and none of them is killed by a SIGTERM meant for draining.
@@ -91,6 +96,16 @@ int run_verifier(const Config& config, const ExtensionFactory& make_extension) {
                            config.failure_writes_per_minute, ledger_folder(config.ledger)};
   Services services(make_code_checker(checker), *ledger, std::move(store_keys), limits,
                     config.packs, secret, settings);
+  // Brands for the customer pages, by campaign id (the checker answers only
+  // about codes; a personal unlock address names its campaign).
+  auto campaigns = std::make_shared<Reloadable<codes::CampaignBook>>(
+      codes::CampaignBook::load(config.campaigns));
+  services.brand_of = [campaigns](const std::string& id) {
+    auto book = campaigns->current();
+    const codes::CampaignRecord* record = book->find(id);
+    return record ? record->campaign.brand : codes::Brand{};
+  };
+  if (clock) services.now_ms = std::move(clock);
   std::unique_ptr<ServiceExtension> extension;
   if (make_extension) extension = make_extension(config, services);
   services.extension = extension.get();
@@ -106,7 +121,7 @@ int run_verifier(const Config& config, const ExtensionFactory& make_extension) {
 
   std::thread signal_thread([&] {
     int signal = 0;
-    while (sigwait(&signals, &signal) == 0 && signal == SIGHUP) reload(config, *checker, services);
+    while (sigwait(&signals, &signal) == 0 && signal == SIGHUP) reload(config, *checker, *campaigns, services);
     services.draining = true;
     services.log.write("info", "draining", {{"signal", signal == SIGTERM ? "SIGTERM" : "SIGINT"}});
     server.stop();

@@ -9,6 +9,8 @@
 // reply waits ~40 ms for a delayed ACK).
 #pragma once
 
+#include <functional>
+
 #include <memory>
 #include <string>
 
@@ -50,7 +52,10 @@ class HttpServer {
 /// Prints "listening on http://HOST:PORT" to stderr once bound. Throws
 /// sf::Error for bad settings and unusable files; returns 0 after a clean
 /// shutdown. `extension` (may be empty) adds routes in the same process,
-/// reloaded with the rest on SIGHUP.
-int run_verifier(const Config& config, const ExtensionFactory& extension = {});
+/// reloaded with the rest on SIGHUP. `clock` (Unix milliseconds) replaces the
+/// system clock: the test fixture's hook to "come back a day later"; the
+/// executables never set it.
+int run_verifier(const Config& config, const ExtensionFactory& extension = {},
+                 std::function<std::int64_t()> clock = {});
 
 }  // namespace sf::verifier

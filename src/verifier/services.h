@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "codes/brand.h"
 #include "ledger/ledger.h"
 #include "verifier/code_check.h"
 #include "verifier/connection_budget.h"
@@ -19,7 +20,6 @@
 #include "verifier/log.h"
 #include "verifier/metrics.h"
 #include "verifier/pack_catalog.h"
-#include "verifier/page_frame.h"
 #include "verifier/personal_unlock.h"
 #include "verifier/reloadable.h"
 #include "verifier/store_keys.h"
@@ -90,7 +90,7 @@ struct Services {
   ServiceExtension* extension = nullptr;
   /// The brand a campaign's pages show (campaigns file, reloaded on SIGHUP);
   /// unset or empty = the neutral look.
-  std::function<PageBrand(const std::string& campaign_id)> brand_of;
+  std::function<codes::Brand(const std::string& campaign_id)> brand_of;
   /// Set on SIGTERM: /readyz answers 503 so load balancers stop sending.
   std::atomic<bool> draining{false};
 };

@@ -1,15 +1,20 @@
-// The redemption page in Debian's headless Chromium, driven over the DevTools
-// protocol (Node's built-in WebSocket; nothing downloaded): load the page on
-// a phone-sized and a tablet-sized screen, type a code the way a person
-// would, submit with Enter, see the unlock links and download one; then try
-// the same code again and see the failure.
-//   node --experimental-websocket page_browser_test.mjs VERIFIER FIXTURE CHROMIUM
+// The customer's side in headless Chromium at phone size (390x844), with
+// JavaScript off (the pages must work without it), against the real
+// verifier (run by the test fixture so its clock can move a day ahead):
+// receipt QR -> prefilled page -> one tap -> unlock; e-mail link -> one tap;
+// a mail scanner's prefetch uses nothing; a day later the personal address
+// opens the unlock again with fresh links; the same code in a second browser
+// is "already used" while the first browser gets its unlock back; failures
+// get their own words; axe-core finds no serious or critical issue on any
+// page state.
+//   node --experimental-websocket page_browser_test.mjs FIXTURE CHROMIUM
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startChromium, openPhone, waitForLine } from './browser_session.mjs';
 
-const [verifierBin, fixtureBin, chromiumBin] = process.argv.slice(2);
+const [fixtureBin, chromiumBin] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'sf-page-'));
 const children = [];
 let failures = 0;
@@ -19,121 +24,111 @@ function check(ok, what) {
   if (!ok) failures++;
 }
 
-function waitForLine(stream, regex, what, timeoutMs = 20000) {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const timer = setTimeout(() => reject(new Error(`${what} did not start:\n${text}`)), timeoutMs);
-    stream.on('data', (chunk) => {
-      text += chunk;
-      const match = text.match(regex);
-      if (match) { clearTimeout(timer); resolve(match); }
-    });
-  });
-}
+const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1';
 
-class DevTools {
-  constructor(url) { this.url = url; this.id = 0; this.pending = new Map(); this.listeners = []; }
-  async open() {
-    this.socket = new WebSocket(this.url);
-    await new Promise((resolve, reject) => { this.socket.onopen = resolve; this.socket.onerror = reject; });
-    this.socket.onmessage = (event) => {
-      const message = JSON.parse(event.data);
-      if (message.id && this.pending.has(message.id)) {
-        const { resolve, reject } = this.pending.get(message.id);
-        this.pending.delete(message.id);
-        message.error ? reject(new Error(JSON.stringify(message.error))) : resolve(message.result);
-      } else {
-        this.listeners = this.listeners.filter((listener) => !listener(message));
-      }
-    };
-  }
-  send(method, params = {}, sessionId = undefined) {
-    const id = ++this.id;
-    this.socket.send(JSON.stringify({ id, method, params, sessionId }));
-    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
-  }
-  event(method, sessionId) {
-    return new Promise((resolve) => this.listeners.push((m) => {
-      if (m.method === method && m.sessionId === sessionId) { resolve(m.params); return true; }
-      return false;
-    }));
-  }
+async function audited(phone, state) {
+  check(await phone.evaluate('document.documentElement.scrollWidth') <= 390, `${state}: fits 390 px`);
+  const bad = (await phone.audit()).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  check(bad.length === 0, `${state}: axe-core finds no serious or critical issue` +
+        (bad.length ? ' ' + JSON.stringify(bad) : ''));
 }
 
 async function main() {
-  execFileSync(fixtureBin, ['make', dir, '2']);
-  const code = readFileSync(join(dir, 'codes.txt'), 'utf8').split('\n')[0].trim();
-
-  const verifier = spawn(verifierBin, ['--listen', '127.0.0.1:0', '--ledger', 'sqlite:' + join(dir, 'ledger.db'),
-    '--keyring', join(dir, 'keyring.json'), '--campaigns', join(dir, 'campaigns.json'),
-    '--packs', join(dir, 'packs')]);
+  execFileSync(fixtureBin, ['make', dir, '12']);
+  execFileSync(fixtureBin, ['brand', dir]);
+  const codes = readFileSync(join(dir, 'codes.txt'), 'utf8').trim().split('\n');
+  const clock = join(dir, 'clock');
+  writeFileSync(clock, '0');
+  const verifier = spawn(fixtureBin, ['serve', dir, clock]);
   children.push(verifier);
   const base = (await waitForLine(verifier.stderr, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 'verifier'))[1];
+  const devtools = await startChromium(chromiumBin, join(dir, 'profile'), children);
 
-  const chromium = spawn(chromiumBin, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--user-data-dir=' + join(dir, 'profile'), '--remote-debugging-port=0', 'about:blank']);
-  children.push(chromium);
-  const wsUrl = (await waitForLine(chromium.stderr, /DevTools listening on (ws:\/\/\S+)/, 'chromium'))[1];
+  // 1. A receipt QR carries /?code=...: the code is filled in; one tap.
+  const first = await openPhone(devtools, { userAgent: IPHONE });
+  await first.navigate(`${base}/?code=${codes[0]}`);
+  check(await first.text('h1') === 'Your stickers are waiting', 'QR: the page says the stickers are waiting');
+  check(await first.evaluate("document.getElementById('code').value") === codes[0], 'QR: the code is filled in');
+  check(await first.evaluate("getComputedStyle(document.querySelector('button')).backgroundColor") === 'rgb(15, 118, 110)',
+        'QR: the button has the brand colour');
+  check(await first.evaluate("document.querySelector('header img').alt") === 'Fergie & Friends', 'QR: the brand logo is shown');
+  await audited(first, 'QR landing');
+  await first.tap('button');
+  check(await first.text('h1') === 'Your stickers are unlocked', 'QR: one tap unlocks');
+  check((await first.text('[role=status]')).includes('Download links work for 15 minutes'),
+        'unlock: says how long links work');
+  const address = await first.evaluate("document.querySelector('.address a').href");
+  check(/\/u\/[\w.-]+$/.test(address), 'unlock: the personal address is shown as text');
+  check(await first.evaluate("document.querySelector('h2').id") === 'm-telegram' ||
+        await first.evaluate("!!document.getElementById('m-telegram')"), 'unlock: Telegram card shown');
+  const steps = await first.evaluate("[...document.querySelectorAll('#m-telegram ~ ol li, section ol li')].length");
+  check(steps >= 2, 'unlock: numbered steps are shown');
+  const firstLink = await first.evaluate("document.querySelector('a[download]').href");
+  check((await fetch(firstLink)).status === 200, 'unlock: the download link works now');
+  await audited(first, 'unlocked');
 
-  const devtools = new DevTools(wsUrl);
-  await devtools.open();
-  const { targetId } = await devtools.send('Target.createTarget', { url: 'about:blank' });
-  const { sessionId } = await devtools.send('Target.attachToTarget', { targetId, flatten: true });
-  const send = (method, params) => devtools.send(method, params, sessionId);
-  const evaluate = async (expression) =>
-    (await send('Runtime.evaluate', { expression, returnByValue: true })).result.value;
-  const loaded = () => devtools.event('Page.loadEventFired', sessionId);
-  await send('Page.enable');
-  // The page must work for people without JavaScript.
-  await send('Emulation.setScriptExecutionDisabled', { value: true });
-  const navigate = async (url) => { const done = loaded(); await send('Page.navigate', { url }); await done; };
-  const typeAndSubmit = async (text) => {
-    await evaluate("document.getElementById('code').focus()");
-    await send('Input.insertText', { text });
-    const done = loaded();
-    await send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' });
-    await send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
-    await done;
-  };
+  // 2. An e-mail link /r/<code>: one tap.
+  const mail = await openPhone(devtools);
+  await mail.navigate(`${base}/r/${codes[1]}`);
+  check(await mail.text('h1') === 'Your stickers are waiting', 'e-mail link: the page says the stickers are waiting');
+  await mail.tap('button');
+  check(await mail.text('h1') === 'Your stickers are unlocked', 'e-mail link: one tap unlocks');
 
-  // Phone and counter tablet: the form fits without sideways scrolling.
-  for (const [width, height, name] of [[390, 844, 'phone'], [1024, 768, 'tablet']]) {
-    await send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 2, mobile: width < 600 });
-    await navigate(base + '/');
-    check(await evaluate('document.documentElement.scrollWidth') <= width, `${name}: the page fits ${width} px`);
-    const buttonHeight = await evaluate("document.querySelector('button').getBoundingClientRect().height");
-    check(buttonHeight >= 44, `${name}: the button is a comfortable touch target (${buttonHeight} px)`);
-  }
-  check(await evaluate("document.getElementById('code').labels[0].textContent") === 'Sticker code',
-        'the code field has a visible label');
-  check(await evaluate("document.getElementById('code').getAttribute('aria-describedby') === 'code-hint'"),
-        'the code field is described by the hint');
+  // 3. A mail scanner fetches the link first: the code stays unused.
+  const prefetch = await fetch(`${base}/r/${codes[2]}`);
+  check(prefetch.status === 200, 'prefetch: the link answers a scanner');
+  const status = await fetch(`${base}/v1/codes/${codes[2]}`);
+  check(status.status === 200 && (await status.json()).status === 'redeemable', 'prefetch: the code is still unused');
+  const later = await openPhone(devtools);
+  await later.navigate(`${base}/r/${codes[2]}`);
+  await later.tap('button');
+  check(await later.text('h1') === 'Your stickers are unlocked', 'prefetch: the customer still unlocks it');
 
-  // A person types the code in lower case with spaces; Enter submits the form.
-  await typeAndSubmit(code.toLowerCase().replaceAll('-', ' '));
-  check(await evaluate("document.querySelector('h1').textContent") === 'Your stickers are unlocked',
-        'after submitting, the page says the stickers are unlocked');
-  const links = await evaluate("[...document.querySelectorAll('a')].map(a => [a.textContent, a.href])");
-  check(links.some(([text, href]) => text === 'Add to Telegram' && href.startsWith('https://t.me/addstickers/')),
-        'an "Add to Telegram" link is shown');
-  const download = links.find(([text]) => text === 'For sticker maker apps (.wastickers)');
-  check(!!download, 'the .wastickers file is offered for sticker maker apps');
-  if (download) {
-    const response = await fetch(download[1]);
-    check(response.status === 200 && (await response.text()) === 'PK-whatsapp-bundle',
-          'the download link serves the file');
-  }
-  check(!links.some(([, href]) => href.includes('fergie-telegram.zip')),
-        'submission files are not offered');
+  // 4. A day later: old links are dead; the personal address gives fresh ones.
+  writeFileSync(clock, String(24 * 3600 + 60));
+  check((await fetch(firstLink)).status === 403, 'a day later: the first download link has expired');
+  await first.navigate(address);
+  check(await first.text('h1') === 'Your stickers are unlocked', 'a day later: the personal address opens the unlock');
+  check((await first.text('[role=status]')).includes('You unlocked these stickers on'), 'a day later: it says when');
+  const freshLink = await first.evaluate("document.querySelector('a[download]').href");
+  check(freshLink !== firstLink && (await fetch(freshLink)).status === 200, 'a day later: fresh links work');
+  await audited(first, 'returning');
+  // The same code typed again on the same phone reaches the unlock.
+  await first.navigate(`${base}/`);
+  await first.type('#code', codes[0].toLowerCase().replaceAll('-', ' '));
+  await first.tap('button');
+  check(await first.text('h1') === 'Your stickers are unlocked', 'same browser, same code: the unlock again');
 
-  // The same code again on this browser: the unlock again (it remembers the
-  // personal address); the code stays used for everyone else (below).
-  await navigate(base + '/');
-  await typeAndSubmit(code);
-  check(await evaluate("document.querySelector('h1').textContent") === 'Your stickers are unlocked',
-        'the same browser coming back with the code reaches the unlock');
-  devtools.socket.close();
+  // 5. A second browser with the same code: already used.
+  const second = await openPhone(devtools, { language: 'de-DE,de;q=0.9' });
+  await second.navigate(`${base}/`);
+  await second.type('#code', codes[0]);
+  await second.tap('button');
+  const used = await second.text('[role=alert]');
+  check(used.startsWith('Dieser Code wurde bereits am '), `second browser: "already used" in German (${used})`);
+  check(await second.evaluate("document.getElementById('code').getAttribute('aria-invalid')") === 'true',
+        'second browser: the field is marked invalid');
+  await audited(second, 'failure');
+
+  // 6. Failures, each with its own words.
+  const wrong = codes[3].slice(0, 10) + (codes[3][10] === 'Z' ? 'Y' : 'Z') + codes[3].slice(11);
+  const typo = await openPhone(devtools);
+  await typo.navigate(`${base}/`);
+  await typo.type('#code', wrong);
+  await typo.tap('button');
+  check(await typo.text('[role=alert]') === `This code looks mistyped. Please check the third group of four: ${wrong.slice(10, 14)}.`,
+        'mistyped: names the group of four to check');
+  await typo.navigate(`${base}/r/${codes[4].slice(0, 14)}`);
+  check(await typo.text('[role=alert]') === 'A sticker code has 16 letters and digits; this one has 12.',
+        'cut-off code in a link: says how many symbols it has');
+  await typo.navigate(`${base}/r/bm90LWEtcmVhbC1saW5rLXRva2VuLWF0LWFsbA`);
+  check((await typo.text('[role=alert]')).startsWith('This link looks damaged or incomplete.'), 'damaged link: explained');
+  await typo.navigate(`${base}/no/such/page`);
+  check(await typo.text('h1') === 'This page does not work', 'unknown address: a page, not JSON');
+  await audited(typo, 'error page');
+  const empty = await openPhone(devtools);
+  await empty.navigate(`${base}/`);
+  await audited(empty, 'empty form');
 }
 
 try {
@@ -146,5 +141,5 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 300));
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(failures === 0 ? 'redemption page: all checks passed' : `redemption page: ${failures} checks failed`);
+console.log(failures === 0 ? 'customer pages: all checks passed' : `customer pages: ${failures} checks failed`);
 process.exit(failures === 0 ? 0 : 1);

@@ -21,7 +21,7 @@ SF_BUILD_PACKAGES=(
 # servers to check what we write against.
 SF_TEST_PACKAGES=(
   webp ffmpeg zbar-tools libxml2-utils libplist-utils postgresql chromium
-  wrk imagemagick hyperfine zip unzip procps curl python3 nodejs
+  wrk imagemagick hyperfine zip unzip procps curl python3 nodejs npm
   nginx  # the reverse proxy in front of the verifier in tests/verifier/nginx_test
 )
 # Needed only by `tools/test --long`: libFuzzer and the sanitizers.
