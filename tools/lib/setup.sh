@@ -21,7 +21,7 @@ SF_BUILD_PACKAGES=(
 # servers to check what we write against.
 SF_TEST_PACKAGES=(
   webp ffmpeg zbar-tools libxml2-utils libplist-utils postgresql chromium
-  wrk imagemagick hyperfine zip unzip procps curl python3 nodejs npm
+  wrk imagemagick hyperfine zip unzip procps curl python3 nodejs
   nginx  # the reverse proxy in front of the verifier in tests/verifier/nginx_test
 )
 # Needed only by `tools/test --long`: libFuzzer and the sanitizers.
@@ -35,6 +35,13 @@ sf_missing_packages() {
     if ! grep -q "^$package ii" <<<"$installed"; then missing+=("$package"); fi
   done
   echo "${missing[@]:-}"
+}
+
+# npm may come with a Node.js from outside Debian (NodeSource's nodejs bundles
+# it and conflicts with Debian's npm package): ask for Debian's only when the
+# command is missing.
+sf_install_npm() {
+  command -v npm >/dev/null || sf_install npm
 }
 
 sf_install() {
