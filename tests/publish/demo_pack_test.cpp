@@ -48,12 +48,13 @@ TEST_CASE("the demo pack from stickerforge build publishes to the Telegram and D
   const auto& set = sets.begin()->second;
   CHECK(set.name.rfind("fergie_friends_", 0) == 0);
   CHECK(set.title == "Fergie the Ember");
-  REQUIRE(set.stickers.size() == 8);
+  // Telegram and Discord take the whole demo pack (no selection for them).
+  REQUIRE(set.stickers.size() == 10);
   CHECK(set.stickers[0].bytes == bytes_of(out / "telegram/stickers/01.webp"));
   CHECK(set.stickers[0].emoji_list == std::vector<std::string>{"👋"});
   CHECK(set.stickers[0].keywords == std::vector<std::string>{"hi", "hello"});
   CHECK(set.stickers[1].emoji_list == std::vector<std::string>{"😍", "❤️"});
-  CHECK(set.stickers[7].bytes == bytes_of(out / "telegram/stickers/08.webp"));
+  CHECK(set.stickers[9].bytes == bytes_of(out / "telegram/stickers/10.webp"));
   CHECK(set.thumbnail == bytes_of(out / "telegram/thumbnail.webp"));
   CHECK(bytes_of(out / "install.json").find(outcome.link) != std::string::npos);
 
@@ -65,7 +66,7 @@ TEST_CASE("the demo pack from stickerforge build publishes to the Telegram and D
   d.guild = "42";
   sf::publish::publish_discord(d, *discord_http, clock, log);
   auto stickers = discord.stickers();
-  REQUIRE(stickers.size() == 8);
+  REQUIRE(stickers.size() == 10);
   CHECK(stickers[0].name == "hi");
   CHECK(stickers[0].description == "Fergie waving hello");
   CHECK(stickers[0].tags == "wave");
