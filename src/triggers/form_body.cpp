@@ -1,33 +1,8 @@
 #include "triggers/form_body.h"
 
+#include "verifier/request_target.h"
+
 namespace sf::triggers {
-namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-}  // namespace
-
-std::string form_decode(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '+') {
-      out += ' ';
-    } else if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
-               hex_value(text[i + 2]) >= 0) {
-      out += char(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
 
 FormBody::FormBody(const std::string& body) {
   std::size_t pos = 0;
@@ -36,7 +11,8 @@ FormBody::FormBody(const std::string& body) {
     std::string_view pair(body.data() + pos, (amp == std::string::npos ? body.size() : amp) - pos);
     std::size_t eq = pair.find('=');
     if (eq != std::string_view::npos)
-      fields_.emplace_back(form_decode(pair.substr(0, eq)), form_decode(pair.substr(eq + 1)));
+      fields_.emplace_back(verifier::percent_decode(pair.substr(0, eq), true),
+                           verifier::percent_decode(pair.substr(eq + 1), true));
     if (amp == std::string::npos) break;
     pos = amp + 1;
   }

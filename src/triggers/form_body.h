@@ -17,7 +17,4 @@ class FormBody {
   std::vector<std::pair<std::string, std::string>> fields_;
 };
 
-/// Percent-decoding with '+' as space; invalid escapes are kept as text.
-std::string form_decode(std::string_view text);
-
 }  // namespace sf::triggers

@@ -2,32 +2,10 @@
 
 #include <algorithm>
 
+#include "verifier/request_target.h"
+
 namespace sf::verifier {
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string form_decode(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '+') {
-      out += ' ';
-    } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
-               hex_value(text[i + 2]) >= 0) {
-      out += char(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-      i += 2;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 // Personal unlock tokens are digits, '.', and base64url (personal_unlock.h).
 bool token_shaped(std::string_view value) {
@@ -108,8 +86,8 @@ std::string form_field(std::string_view body, std::string_view name) {
     if (end == std::string_view::npos) end = body.size();
     std::string_view pair = body.substr(pos, end - pos);
     std::size_t eq = pair.find('=');
-    if (form_decode(pair.substr(0, eq)) == name)
-      return eq == std::string_view::npos ? "" : form_decode(pair.substr(eq + 1));
+    if (percent_decode(pair.substr(0, eq), true) == name)
+      return eq == std::string_view::npos ? "" : percent_decode(pair.substr(eq + 1), true);
     pos = end + 1;
   }
   return {};

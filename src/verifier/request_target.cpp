@@ -17,7 +17,7 @@ std::string percent_decode(std::string_view text, bool plus_is_space) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '%' && i + 2 < text.size() + 0 + 0 && hex_digit(text[i + 1]) >= 0 &&
+    if (c == '%' && i + 2 < text.size() && hex_digit(text[i + 1]) >= 0 &&
         hex_digit(text[i + 2]) >= 0) {
       out += char(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
       i += 2;
