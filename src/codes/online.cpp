@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/text.h"
+
 namespace sf::codes {
 
 std::uint64_t OnlineSettings::total() const {
@@ -38,6 +40,15 @@ const std::vector<std::string_view>& issue_sources() {
   static const std::vector<std::string_view> sources = {
       "shopify", "stripe", "square", "typeform", "google-forms", "mailchimp", "webhook", "till"};
   return sources;
+}
+
+std::optional<std::string> unknown_source_problem(std::string_view source) {
+  const auto& sources = issue_sources();
+  if (std::find(sources.begin(), sources.end(), source) != sources.end()) return std::nullopt;
+  std::string expected;
+  for (std::string_view name : sources) expected += (expected.empty() ? "" : ", ") + std::string(name);
+  return "source " + quote(source) + " is unknown; expected one of " + expected + ";" +
+         did_you_mean(source, sources);
 }
 
 std::optional<std::int64_t> parse_money_cents(std::string_view text) {

@@ -58,6 +58,11 @@ std::optional<OnlineSerial> online_serial(const OnlineSettings& settings, std::u
 /// The sources a rule may name.
 const std::vector<std::string_view>& issue_sources();
 
+/// The problem text for a source that is not one of issue_sources() (with a
+/// did-you-mean), or nullopt when it is one. Shared by the campaigns file and
+/// the triggers file so both say the same.
+std::optional<std::string> unknown_source_problem(std::string_view source);
+
 /// "12.50" -> 1250, "10" -> 1000. nullopt for anything else (negative,
 /// more than two decimals, not a number).
 std::optional<std::int64_t> parse_money_cents(std::string_view text);

@@ -43,13 +43,8 @@ void read_rule(const json& value, const std::string& where, OnlineSettings& onli
       *target = field.get<std::string>();
     }
   }
-  const auto& sources = issue_sources();
-  if (std::find(sources.begin(), sources.end(), rule.source) == sources.end()) {
-    problems.push_back({where + ".source", "source " + quote(rule.source) +
-                                               " is unknown; expected one of shopify, stripe, "
-                                               "square, typeform, google-forms, mailchimp, "
-                                               "webhook, till;" +
-                                               did_you_mean(rule.source, sources)});
+  if (auto problem = unknown_source_problem(rule.source)) {
+    problems.push_back({where + ".source", *problem});
     return;
   }
   if (online.rule_for(rule.source)) {

@@ -64,7 +64,6 @@ TriggerSettings load_trigger_settings(const std::filesystem::path& path,
     problems.push_back({name, "expected an \"endpoints\" array"});
     throw_if_any(problems, "triggers file " + quote(name));
   }
-  const auto& sources = codes::issue_sources();
   std::size_t index = 0;
   for (const nlohmann::json& item : doc["endpoints"]) {
     const std::string where = name + ": endpoints[" + std::to_string(index++) + "]";
@@ -82,12 +81,8 @@ TriggerSettings load_trigger_settings(const std::filesystem::path& path,
     text_field("campaign", e.campaign);
     text_field("api_base", e.api_base);
     text_field("api_key", e.api_key);
-    if (std::find(sources.begin(), sources.end(), e.source) == sources.end()) {
-      problems.push_back({where + ".source", "source " + quote(e.source) +
-                                                 " is unknown; expected one of shopify, stripe, "
-                                                 "square, typeform, google-forms, mailchimp, "
-                                                 "webhook, till;" +
-                                                 did_you_mean(e.source, sources)});
+    if (auto problem = codes::unknown_source_problem(e.source)) {
+      problems.push_back({where + ".source", *problem});
       continue;
     }
     if (item.contains("secrets")) {
