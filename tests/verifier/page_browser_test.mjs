@@ -137,9 +137,17 @@ try {
   console.log('FAIL ' + error.stack);
   failures++;
 } finally {
-  for (const child of children) child.kill('SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  rmSync(dir, { recursive: true, force: true });
+  // Wait for each process to exit (SIGKILL after 5 s) rather than a fixed
+  // pause: Chromium still writing its profile made the removal fail with
+  // ENOTEMPTY after every check had passed. Its helper processes may outlive
+  // it briefly, so the removal also retries.
+  await Promise.all(children.map((child) => new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => { clearTimeout(force); resolve(); });
+    child.kill('SIGTERM');
+  })));
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
 console.log(failures === 0 ? 'customer pages: all checks passed' : `customer pages: ${failures} checks failed`);
 process.exit(failures === 0 ? 0 : 1);
